@@ -1,0 +1,1 @@
+//! Writers for [`mresponse_parse::Document`]: JSON, CSV, normalized Markdown.

@@ -1,0 +1,5 @@
+//! Readers: one module per input format, each producing the block stream of
+//! [`crate::block`].
+
+pub mod markdown;
+pub mod text;

@@ -1,0 +1,139 @@
+//! Vocabularies as data: one table per language.
+//!
+//! Every word the recogniser matches (labels, decisions, tracking statuses,
+//! time-frame words, month names) is listed here and nowhere else. A new
+//! language or a new synonym is an edit of these tables alone: add a file
+//! beside `en.rs`, then its table to [`ALL`].
+//!
+//! Entries are compared after [`fold`]: lower case, accents kept, typographic
+//! apostrophes made straight, spaces collapsed.
+
+mod en;
+mod es;
+mod fr;
+
+use crate::model::{Decision, Language, Status, TimeFrameKind};
+
+/// Which field of the document a label introduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Label {
+    /// The "Management Response" heading of the document, before the title.
+    DocumentTitle,
+    /// Overall comments.
+    OverallComments,
+    /// A recommendation.
+    Recommendation,
+    /// Management's response to a recommendation.
+    Response,
+    /// The key actions (a table header, or a line before action lines).
+    KeyActions,
+    /// The time frame of an action.
+    TimeFrame,
+    /// The responsible units of an action.
+    Responsible,
+    /// The "Tracking" header over status and comments.
+    Tracking,
+    /// The status of an action.
+    Status,
+    /// Tracking comments.
+    Comments,
+    /// A contributor's position.
+    Position,
+    /// A contributor's unit, bureau, division or office.
+    Unit,
+    /// A note.
+    Note,
+}
+
+/// The words of one language.
+#[derive(Debug)]
+pub struct Vocabulary {
+    /// The language these words are of.
+    pub language: Language,
+    /// Labels, each with the field it introduces. Longer entries win over
+    /// shorter ones that are their prefix (`Key action(s)` over `Key action`).
+    pub labels: &'static [(&'static str, Label)],
+    /// Contributor roles (`Prepared by`); any `X by Y` is a role too.
+    pub roles: &'static [&'static str],
+    /// Decision words.
+    pub decisions: &'static [(&'static str, Decision)],
+    /// Tracking status words.
+    pub statuses: &'static [(&'static str, Status)],
+    /// Whole time-frame texts of a kind other than deadline.
+    pub time_words: &'static [(&'static str, TimeFrameKind)],
+    /// Month names and abbreviations, with their number (1 to 12).
+    pub months: &'static [(&'static str, u32)],
+    /// Words that name the end, middle or start of a period (`End of`, `Fin`,
+    /// `Finales de`) before a date: ignored by the time-frame reader.
+    pub period_prefixes: &'static [&'static str],
+    /// Quarter and half prefixes: (prefix, months in the period).
+    pub period_letters: &'static [(&'static str, u32)],
+    /// Conjunctions that may separate responsible units (` and `).
+    pub conjunctions: &'static [&'static str],
+}
+
+/// Every language's table, English first.
+pub static ALL: [&Vocabulary; 3] = [&en::EN, &fr::FR, &es::ES];
+
+/// Folds text for comparison: lower case, straight apostrophes, one space.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.trim().chars() {
+        let c = match c {
+            '\u{2019}' | '\u{2018}' | '`' => '\'',
+            '\u{a0}' | '\u{202f}' | '\t' => ' ',
+            '\u{2010}' | '\u{2011}' => '-',
+            c => c,
+        };
+        if c == ' ' {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// The decision a text names, looked up in every language.
+pub fn decision(text: &str) -> Option<(Decision, Language)> {
+    let folded = fold(text);
+    ALL.iter().find_map(|v| {
+        v.decisions
+            .iter()
+            .find(|(word, _)| *word == folded)
+            .map(|(_, d)| (*d, v.language))
+    })
+}
+
+/// The status a text names, looked up in every language.
+pub fn status(text: &str) -> Option<Status> {
+    let folded = fold(text);
+    ALL.iter()
+        .find_map(|v| v.statuses.iter().find(|(word, _)| *word == folded))
+        .map(|(_, s)| *s)
+}
+
+/// The time-frame kind a whole text names (not a deadline), in any language.
+pub fn time_word(text: &str) -> Option<TimeFrameKind> {
+    let folded = fold(text);
+    ALL.iter()
+        .find_map(|v| v.time_words.iter().find(|(word, _)| *word == folded))
+        .map(|(_, k)| *k)
+}
+
+/// The month number of a name or abbreviation, in any language.
+pub fn month(text: &str) -> Option<u32> {
+    let folded = fold(text);
+    let folded = folded.trim_end_matches('.');
+    ALL.iter()
+        .find_map(|v| v.months.iter().find(|(word, _)| *word == folded))
+        .map(|(_, m)| *m)
+}
+
+#[cfg(test)]
+mod tests;

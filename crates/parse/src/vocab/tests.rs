@@ -1,0 +1,70 @@
+use super::*;
+
+#[test]
+fn fold_lowers_and_straightens() {
+    assert_eq!(
+        fold("  N\u{2019}est\u{a0}plus   Applicable "),
+        "n'est plus applicable"
+    );
+}
+
+#[test]
+fn decisions_in_three_languages() {
+    assert_eq!(
+        decision("Partially Accepted"),
+        Some((Decision::PartiallyAccepted, Language::En))
+    );
+    assert_eq!(
+        decision("Disagree"),
+        Some((Decision::Rejected, Language::En))
+    );
+    assert_eq!(
+        decision("Partiellement acceptée"),
+        Some((Decision::PartiallyAccepted, Language::Fr))
+    );
+    assert_eq!(
+        decision("No aceptada"),
+        Some((Decision::Rejected, Language::Es))
+    );
+    assert_eq!(decision("Noted"), None);
+}
+
+#[test]
+fn statuses_in_three_languages() {
+    assert_eq!(status("Overdue-Initiated"), Some(Status::Overdue));
+    assert_eq!(status("N/A"), Some(Status::NotApplicable));
+    assert_eq!(status("Achevé"), Some(Status::Completed));
+    assert_eq!(status("Terminée"), Some(Status::Completed));
+    assert_eq!(status("En curso"), Some(Status::Ongoing));
+    assert_eq!(status("Completado"), Some(Status::Completed));
+    assert_eq!(status("Vencido"), Some(Status::Overdue));
+    assert_eq!(status("Whatever"), None);
+}
+
+#[test]
+fn months_and_time_words() {
+    assert_eq!(month("Décembre"), Some(12));
+    assert_eq!(month("Sept."), Some(9));
+    assert_eq!(month("junio"), Some(6));
+    assert_eq!(time_word("À déterminer"), Some(TimeFrameKind::Unknown));
+    assert_eq!(time_word("Por determinar"), Some(TimeFrameKind::Unknown));
+    assert_eq!(time_word("Continuous"), Some(TimeFrameKind::Ongoing));
+}
+
+#[test]
+fn every_entry_is_folded() {
+    for v in ALL {
+        for (w, _) in v.labels {
+            assert_eq!(fold(w), *w);
+        }
+        for (w, _) in v.decisions {
+            assert_eq!(fold(w), *w);
+        }
+        for (w, _) in v.statuses {
+            assert_eq!(fold(w), *w);
+        }
+        for (w, _) in v.time_words {
+            assert_eq!(fold(w), *w);
+        }
+    }
+}

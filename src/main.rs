@@ -1,0 +1,3 @@
+//! The `mresponse` command line.
+
+fn main() {}
