@@ -1,3 +1,71 @@
-//! The `mresponse` command line.
+//! The `mresponse` command line: convert management responses to evaluations
+//! into JSON, CSV, Markdown and spreadsheets.
+//!
+//! Exit codes: 0 success, 1 problems found (a file failed in a batch, or
+//! warnings under `--strict`), 2 the command could not run (usage, unreadable
+//! input, no recommendation found).
 
-fn main() {}
+mod cmd;
+mod input;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Turn management responses to evaluations into structured data.
+#[derive(Debug, Parser)]
+#[command(name = "mresponse", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Convert one document (or `-` for standard input) and print it.
+    Convert(cmd::convert::Args),
+    /// Print the reader's block stream of a document (for debugging).
+    #[command(hide = true)]
+    Blocks(cmd::blocks::Args),
+}
+
+/// What a command reports back to `main`.
+pub enum Outcome {
+    /// Everything went well.
+    Ok,
+    /// The command ran, and found problems.
+    Problems,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Convert(args) => cmd::convert::run(args),
+        Command::Blocks(args) => cmd::blocks::run(args),
+    };
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "mresponse: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A closed pipe (`mresponse convert … | head`) is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -123,6 +123,9 @@ pub enum BlockKind {
     ListItem,
     /// A table.
     Table(Table),
+    /// Page furniture and decoration (running headers, page numbers,
+    /// horizontal rules): text of no field, claimed without a diagnostic.
+    Furniture,
 }
 
 /// One block of a document.

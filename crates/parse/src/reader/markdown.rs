@@ -1,1 +1,458 @@
+//! The Markdown reader: pulldown-cmark's offset iterator for structure, and a
+//! look at the source lines where CommonMark's structure is not the
+//! document's.
+//!
+//! Grammar of what the reader turns into blocks (EBNF over CommonMark blocks):
+//!
+//! ```text
+//! document  = { block } ;
+//! block     = heading | paragraph | list | pipe-table | html-block | code | rule ;
+//! paragraph = segment , { segment | tab-row | furniture } ;   (* split on lines *)
+//! segment   = line , { line - label-line - tab-line } ;
+//! tab-row   = tab-line ;           (* a line holding a tab between two cells *)
+//! label-line = line starting with a vocabulary label (after `**`, `<b>`, `#`) ;
+//! ```
+//!
+//! Management responses are often pasted from Word: recommendations written
+//! with no blank line between them are one CommonMark paragraph, and
+//! tab-separated tables are paragraph text. So a paragraph is re-split at
+//! every line that starts with a label or holds a tab; consecutive tab lines
+//! become one table.
 
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::lines::LineIndex;
+use crate::block::{Block, BlockKind, Cell, Inline, Lines, Row, Table};
+use crate::cleantext::is_page_furniture;
+use crate::labels::find_label;
+
+/// Reads Markdown text into blocks, with 1-based source lines.
+pub fn read_markdown(text: &str) -> Vec<Block> {
+    let index = LineIndex::new(text);
+    let mut reader = Reader {
+        text,
+        index: &index,
+        blocks: Vec::new(),
+    };
+    let mut events = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
+    while let Some((event, range)) = events.next() {
+        let Event::Start(tag) = event else {
+            if let Event::Rule = event {
+                reader.push(BlockKind::Furniture, Inline::default(), &range);
+            }
+            continue;
+        };
+        let inner = collect_until_end(&mut events);
+        reader.block(tag, range, inner);
+    }
+    reader.blocks
+}
+
+type Spanned<'a> = (Event<'a>, Range<usize>);
+
+/// Collects the events up to the end of the tag just started.
+fn collect_until_end<'a>(events: &mut impl Iterator<Item = Spanned<'a>>) -> Vec<Spanned<'a>> {
+    let mut depth = 1usize;
+    let mut inner = Vec::new();
+    for (event, range) in events.by_ref() {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            _ => {}
+        }
+        inner.push((event, range));
+    }
+    inner
+}
+
+struct Reader<'t> {
+    text: &'t str,
+    index: &'t LineIndex,
+    blocks: Vec<Block>,
+}
+
+impl<'t> Reader<'t> {
+    fn lines_of(&self, range: &Range<usize>) -> Lines {
+        let end = range.end.saturating_sub(1).max(range.start);
+        Lines::new(self.index.line_of(range.start), self.index.line_of(end))
+    }
+
+    fn push(&mut self, kind: BlockKind, inline: Inline, range: &Range<usize>) {
+        let lines = self.lines_of(range);
+        self.blocks.push(Block::new(kind, inline, lines));
+    }
+
+    fn block(&mut self, tag: Tag<'_>, range: Range<usize>, inner: Vec<Spanned<'_>>) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                let inline = render_events(inner.into_iter().map(|(e, _)| e));
+                self.push(BlockKind::Heading(level as u8), inline, &range);
+            }
+            Tag::Paragraph | Tag::CodeBlock(_) => self.paragraph(range, inner),
+            Tag::List(start) => self.list(start, inner),
+            Tag::Table(_) => self.table(&range, inner),
+            Tag::HtmlBlock => self.html(range),
+            Tag::BlockQuote(_) => {
+                // Walk the quote's own blocks as if they stood alone.
+                let mut events = inner.into_iter();
+                while let Some((event, range)) = events.next() {
+                    if let Event::Start(tag) = event {
+                        let inner = collect_until_end(&mut events);
+                        self.block(tag, range, inner);
+                    }
+                }
+            }
+            _ => {
+                let inline = render_events(inner.into_iter().map(|(e, _)| e));
+                self.push(BlockKind::Paragraph, inline, &range);
+            }
+        }
+    }
+
+    /// A paragraph, split at label lines and tab lines where it needs to be.
+    fn paragraph(&mut self, range: Range<usize>, inner: Vec<Spanned<'_>>) {
+        let source = self.text.get(range.clone()).unwrap_or_default();
+        let first_line = self.index.line_of(range.start);
+        if !needs_split(source) {
+            let inline = render_events(inner.into_iter().map(|(e, _)| e));
+            self.push(BlockKind::Paragraph, inline, &range);
+            return;
+        }
+        let mut splitter = Splitter::default();
+        for (n, raw) in source.split('\n').enumerate() {
+            let line = first_line + n as u32;
+            splitter.line(raw, line, &mut self.blocks);
+        }
+        splitter.flush(&mut self.blocks);
+    }
+
+    fn list(&mut self, start: Option<u64>, inner: Vec<Spanned<'_>>) {
+        let mut number = start;
+        let mut events = inner.into_iter();
+        while let Some((event, range)) = events.next() {
+            if let Event::Start(Tag::Item) = event {
+                let item = collect_until_end(&mut events);
+                let mut inline = Inline::default();
+                match number {
+                    Some(n) => {
+                        inline.push(&format!("{n}. "), false);
+                        number = Some(n.saturating_add(1));
+                    }
+                    None => inline.push("- ", false),
+                }
+                let body = render_events(item.into_iter().map(|(e, _)| e));
+                append_inline(&mut inline, &body);
+                self.push(BlockKind::ListItem, inline, &range);
+            }
+        }
+    }
+
+    fn table(&mut self, range: &Range<usize>, inner: Vec<Spanned<'_>>) {
+        let mut table = Table::default();
+        let mut events = inner.into_iter();
+        while let Some((event, row_range)) = events.next() {
+            let header = match event {
+                Event::Start(Tag::TableHead) => true,
+                Event::Start(Tag::TableRow) => false,
+                _ => continue,
+            };
+            let row_events = collect_until_end(&mut events);
+            let mut row = Row {
+                cells: Vec::new(),
+                header,
+                lines: self.lines_of(&row_range),
+            };
+            let mut cells = row_events.into_iter();
+            while let Some((event, _)) = cells.next() {
+                if let Event::Start(Tag::TableCell) = event {
+                    let cell = collect_until_end(&mut cells);
+                    let inline = render_events(cell.into_iter().map(|(e, _)| e));
+                    row.cells.push(Cell {
+                        inline,
+                        ..Cell::default()
+                    });
+                }
+            }
+            table.rows.push(row);
+        }
+        self.push(BlockKind::Table(table), Inline::default(), range);
+    }
+
+    fn html(&mut self, range: Range<usize>) {
+        let source = self.text.get(range.clone()).unwrap_or_default();
+        let first_line = self.index.line_of(range.start);
+        self.blocks.extend(super::html_fragment(source, first_line));
+    }
+}
+
+/// True when a paragraph's source holds a line that must start a block of
+/// its own: a label after the first line, a tab between cells, furniture.
+fn needs_split(source: &str) -> bool {
+    source.split('\n').enumerate().any(|(n, line)| {
+        holds_tab(line) || is_page_furniture(line) || n > 0 && find_label(strip_quote(line)).is_some()
+    })
+}
+
+/// True when a line holds a tab between two cells (trailing tabs do not count).
+fn holds_tab(line: &str) -> bool {
+    let content = line.trim_end_matches([' ', '\t', '\r', '\u{a0}']);
+    content.contains('\t')
+}
+
+fn strip_quote(line: &str) -> &str {
+    line.trim_start_matches([' ', '>'])
+}
+
+/// Splits a paragraph's source lines into text segments and tab tables.
+#[derive(Default)]
+struct Splitter {
+    segment: String,
+    segment_lines: Option<Lines>,
+    table: Option<Table>,
+    table_lines: Option<Lines>,
+    furniture: Vec<Block>,
+}
+
+impl Splitter {
+    fn line(&mut self, raw: &str, line: u32, out: &mut Vec<Block>) {
+        let content = strip_quote(raw.trim_end_matches('\r'));
+        if is_page_furniture(content) {
+            self.furniture
+                .push(Block::new(BlockKind::Furniture, Inline::default(), Lines::one(line)));
+            return;
+        }
+        if holds_tab(content) {
+            self.flush_segment(out);
+            let row = tab_row(content, line);
+            let table = self.table.get_or_insert_with(Table::default);
+            table.rows.push(row);
+            let lines = self.table_lines.get_or_insert(Lines::one(line));
+            lines.end = line;
+            return;
+        }
+        self.flush_table(out);
+        if find_label(content).is_some() {
+            self.flush_segment(out);
+        }
+        if !self.segment.is_empty() {
+            self.segment.push('\n');
+        }
+        self.segment.push_str(content.trim_start());
+        let lines = self.segment_lines.get_or_insert(Lines::one(line));
+        lines.end = line;
+    }
+
+    fn flush_segment(&mut self, out: &mut Vec<Block>) {
+        if let Some(lines) = self.segment_lines.take() {
+            let inline = render_fragment(&self.segment);
+            self.segment.clear();
+            if !inline.is_blank() {
+                out.push(Block::new(BlockKind::Paragraph, inline, lines));
+            }
+        }
+    }
+
+    fn flush_table(&mut self, out: &mut Vec<Block>) {
+        if let (Some(table), Some(lines)) = (self.table.take(), self.table_lines.take()) {
+            out.push(Block::new(BlockKind::Table(table), Inline::default(), lines));
+        }
+    }
+
+    fn flush(mut self, out: &mut Vec<Block>) {
+        self.flush_segment(out);
+        self.flush_table(out);
+        out.append(&mut self.furniture);
+    }
+}
+
+/// A tab-separated line as a table row; trailing tabs are empty cells.
+fn tab_row(line: &str, number: u32) -> Row {
+    let line = line.trim_end_matches([' ', '\r']);
+    let cells = line
+        .split('\t')
+        .map(|cell| Cell {
+            inline: render_fragment(cell.trim()),
+            ..Cell::default()
+        })
+        .collect();
+    Row {
+        cells,
+        header: false,
+        lines: Lines::one(number),
+    }
+}
+
+/// Renders a fragment of Markdown source (a paragraph segment, a cell) as
+/// inline text: any block structure it holds is flattened.
+pub fn render_fragment(source: &str) -> Inline {
+    if source.trim().is_empty() {
+        return Inline::default();
+    }
+    render_events(Parser::new_ext(source, Options::empty()))
+}
+
+/// Appends `other` to `inline`, shifting its marks.
+pub fn append_inline(inline: &mut Inline, other: &Inline) {
+    let offset = inline.text.len();
+    inline.text.push_str(&other.text);
+    inline.bold.extend(other.bold.iter().map(|r| r.start + offset..r.end + offset));
+    inline.sup.extend(other.sup.iter().map(|r| r.start + offset..r.end + offset));
+}
+
+/// Renders Markdown events as plain text with bold and superscript marks.
+pub fn render_events<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Inline {
+    let mut r = Renderer::default();
+    for event in events {
+        r.event(event);
+    }
+    r.out
+}
+
+#[derive(Default)]
+struct Renderer {
+    out: Inline,
+    bold: usize,
+    sup: usize,
+    lists: Vec<Option<u64>>,
+    /// The kind of the last unit started: true for a list item.
+    last_was_item: bool,
+    /// A separator to write before the next text.
+    pending: Option<&'static str>,
+    /// Set right after an item's marker, so its first paragraph adds no break.
+    item_open: bool,
+}
+
+impl Renderer {
+    fn text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if let Some(sep) = self.pending.take() {
+            if !self.out.text.is_empty() {
+                self.out.push(sep, false);
+            }
+        }
+        if self.sup > 0 {
+            self.out.push_sup(text);
+        } else {
+            self.out.push(text, self.bold > 0);
+        }
+    }
+
+    fn start_unit(&mut self, item: bool) {
+        if !self.out.text.is_empty() {
+            let sep = if item && self.last_was_item { "\n" } else { "\n\n" };
+            self.pending = Some(sep);
+        }
+        self.last_was_item = item;
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::TableRow | Tag::TableHead => {
+                    if self.item_open {
+                        self.item_open = false;
+                    } else if !matches!(tag, Tag::TableRow | Tag::TableHead) || !self.out.text.is_empty() {
+                        self.start_unit(false);
+                    }
+                }
+                Tag::List(start) => self.lists.push(start),
+                Tag::Item => {
+                    self.start_unit(true);
+                    let marker = match self.lists.last_mut() {
+                        Some(Some(n)) => {
+                            let m = format!("{n}. ");
+                            *n = n.saturating_add(1);
+                            m
+                        }
+                        _ => "- ".to_string(),
+                    };
+                    self.text(&marker);
+                    self.item_open = true;
+                }
+                Tag::Strong => self.bold += 1,
+                Tag::TableCell => {
+                    if !self.out.text.ends_with('\n') && !self.out.text.is_empty() {
+                        self.text(" ");
+                    }
+                }
+                _ => {}
+            },
+            Event::End(end) => match end {
+                TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
+                TagEnd::List(_) => {
+                    self.lists.pop();
+                }
+                TagEnd::Item => {
+                    self.item_open = false;
+                    self.last_was_item = true;
+                }
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock => self.last_was_item = false,
+                _ => {}
+            },
+            Event::Text(t) | Event::Code(t) => {
+                self.item_open = false;
+                self.text(&t);
+            }
+            Event::SoftBreak => self.text(" "),
+            Event::HardBreak => self.text("\n"),
+            Event::InlineHtml(html) | Event::Html(html) => self.html(&html),
+            Event::FootnoteReference(r) => self.out.push_sup(&r),
+            _ => {}
+        }
+    }
+
+    /// Inline HTML in Markdown: `<b>`, `<strong>`, `<br>`, `<sup>`; other
+    /// tags are dropped, text between them kept with entities decoded.
+    fn html(&mut self, html: &str) {
+        let mut rest = html;
+        while !rest.is_empty() {
+            match rest.find('<') {
+                Some(0) => {
+                    let end = rest.find('>').map_or(rest.len(), |i| i + 1);
+                    self.tag(&rest[..end]);
+                    rest = &rest[end..];
+                }
+                Some(i) => {
+                    self.text(&super::decode_entities(&rest[..i]));
+                    rest = &rest[i..];
+                }
+                None => {
+                    self.text(&super::decode_entities(rest));
+                    rest = "";
+                }
+            }
+        }
+    }
+
+    fn tag(&mut self, tag: &str) {
+        let inner = tag.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/').trim();
+        let closing = inner.starts_with('/');
+        let name: String = inner
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match (name.as_str(), closing) {
+            ("b" | "strong", false) => self.bold += 1,
+            ("b" | "strong", true) => self.bold = self.bold.saturating_sub(1),
+            ("sup", false) => self.sup += 1,
+            ("sup", true) => self.sup = self.sup.saturating_sub(1),
+            ("br", _) => self.text("\n"),
+            ("p" | "div", false) => self.start_unit(false),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,194 @@
+//! The plain-text reader: labels on their own lines, paragraphs separated by
+//! blank lines, and key actions as lines of `|`-separated fields:
+//!
+//! ```text
+//! 1.1 text | Responsible: X | Time frame: Y | Status: Z | Comments: W
+//! ```
+//!
+//! with the fields in any order. Consecutive action lines become one table
+//! whose header row names the fields in the order first seen.
 
+use crate::block::{Block, BlockKind, Cell, Inline, Lines, Row, Table};
+use crate::cleantext::is_page_furniture;
+use crate::labels::find_label;
+use crate::vocab::{self, Label};
+
+/// Reads plain text into blocks.
+pub fn read_text(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut paragraph: Option<(String, Lines, bool)> = None;
+    let mut actions: Vec<(Vec<(String, String)>, u32)> = Vec::new();
+    for (n, raw) in text.split('\n').enumerate() {
+        let number = u32::try_from(n + 1).unwrap_or(u32::MAX);
+        let line = raw.trim_end_matches(['\r', ' ', '\t']);
+        if is_page_furniture(line) {
+            out.push(Block::new(BlockKind::Furniture, Inline::default(), Lines::one(number)));
+            continue;
+        }
+        if line.trim().is_empty() {
+            flush_paragraph(&mut out, &mut paragraph);
+            flush_actions(&mut out, &mut actions);
+            continue;
+        }
+        if let Some(fields) = action_fields(line) {
+            flush_paragraph(&mut out, &mut paragraph);
+            actions.push((fields, number));
+            continue;
+        }
+        flush_actions(&mut out, &mut actions);
+        let content = line.trim();
+        let item = is_list_item(content);
+        let starts_block = item || find_label(content).is_some();
+        match &mut paragraph {
+            Some((text, lines, was_item)) if !starts_block && !*was_item => {
+                text.push(' ');
+                text.push_str(content);
+                lines.end = number;
+            }
+            _ => {
+                flush_paragraph(&mut out, &mut paragraph);
+                paragraph = Some((content.to_string(), Lines::one(number), item));
+            }
+        }
+    }
+    flush_paragraph(&mut out, &mut paragraph);
+    flush_actions(&mut out, &mut actions);
+    out
+}
+
+/// A numbered or bulleted list line (`1. `, `- `, `• `); `* ` is a note
+/// marker in plain text, not a bullet.
+fn is_list_item(line: &str) -> bool {
+    if line.starts_with("- ") || line.starts_with("• ") {
+        return true;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && digits < 4 && line[digits..].starts_with(". ")
+}
+
+fn flush_paragraph(out: &mut Vec<Block>, paragraph: &mut Option<(String, Lines, bool)>) {
+    if let Some((text, lines, item)) = paragraph.take() {
+        let (kind, text) = if item {
+            let text = text.strip_prefix("• ").map_or(text.clone(), |t| format!("- {t}"));
+            (BlockKind::ListItem, text)
+        } else {
+            (BlockKind::Paragraph, text)
+        };
+        out.push(Block::new(kind, Inline::plain(text), lines));
+    }
+}
+
+/// Splits an action line into (field name, value) pairs; the first part,
+/// unlabelled, is the description under the name `""`. `None` when the line
+/// is not an action line.
+fn action_fields(line: &str) -> Option<Vec<(String, String)>> {
+    if !line.contains('|') {
+        return None;
+    }
+    let mut fields = Vec::new();
+    let mut labelled = 0;
+    for (i, part) in line.split('|').enumerate() {
+        let part = part.trim();
+        match part.split_once(':') {
+            Some((name, value)) if is_field_name(name) => {
+                labelled += 1;
+                fields.push((name.trim().to_string(), value.trim().to_string()));
+            }
+            _ if i == 0 => fields.push((String::new(), part.to_string())),
+            _ => fields.push((part.to_string(), String::new())),
+        }
+    }
+    (labelled > 0).then_some(fields)
+}
+
+/// True when `name` is a key-action field label (`Responsible`, `Time frame`…).
+fn is_field_name(name: &str) -> bool {
+    let folded = vocab::fold(name);
+    vocab::ALL.iter().any(|v| {
+        v.labels.iter().any(|(w, l)| {
+            *w == folded
+                && matches!(
+                    l,
+                    Label::KeyActions | Label::TimeFrame | Label::Responsible | Label::Status | Label::Comments
+                )
+        })
+    })
+}
+
+/// Turns the collected action lines into one table with a header row.
+fn flush_actions(out: &mut Vec<Block>, actions: &mut Vec<(Vec<(String, String)>, u32)>) {
+    if actions.is_empty() {
+        return;
+    }
+    let mut names: Vec<String> = vec!["Key action".to_string()];
+    for (fields, _) in actions.iter() {
+        for (name, _) in fields {
+            if !name.is_empty() && !names.iter().any(|n| vocab::fold(n) == vocab::fold(name)) {
+                names.push(name.clone());
+            }
+        }
+    }
+    let first = actions.first().map_or(1, |a| a.1);
+    let last = actions.last().map_or(first, |a| a.1);
+    let header = Row {
+        cells: names.iter().map(|n| cell(n)).collect(),
+        header: true,
+        lines: Lines::one(first),
+    };
+    let mut rows = vec![header];
+    for (fields, number) in actions.drain(..) {
+        let mut cells = vec![Cell::default(); names.len()];
+        for (name, value) in fields {
+            let col = if name.is_empty() {
+                0
+            } else {
+                names.iter().position(|n| vocab::fold(n) == vocab::fold(&name)).unwrap_or(0)
+            };
+            if let Some(c) = cells.get_mut(col) {
+                *c = cell(&value);
+            }
+        }
+        rows.push(Row {
+            cells,
+            header: false,
+            lines: Lines::one(number),
+        });
+    }
+    out.push(Block::new(
+        BlockKind::Table(Table { rows }),
+        Inline::default(),
+        Lines::new(first, last),
+    ));
+}
+
+fn cell(text: &str) -> Cell {
+    Cell {
+        inline: Inline::plain(text),
+        ..Cell::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn action_lines_become_a_table() {
+        let blocks = read_text(
+            "Key actions\n1.1 Do it | Responsible: PMU | Time frame: Q2 2021\nDo more | Time frame: 2022 | Responsible: UNDP\n",
+        );
+        assert_eq!(blocks.len(), 2);
+        let table = blocks[1].table().map(|t| t.rows.clone()).unwrap_or_default();
+        let texts: Vec<Vec<&str>> = table.iter().map(|r| r.cells.iter().map(|c| c.text()).collect()).collect();
+        assert_eq!(texts[0], ["Key action", "Responsible", "Time frame"]);
+        assert_eq!(texts[2], ["Do more", "UNDP", "2022"]);
+    }
+
+    #[test]
+    fn wrapped_lines_join_and_labels_split() {
+        let blocks = read_text("Recommendation 1:\nThe project should\nfinalise.\n");
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[1].text(), "The project should finalise.");
+        assert_eq!(blocks[1].lines, Lines::new(2, 3));
+    }
+}

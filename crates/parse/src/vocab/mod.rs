@@ -37,6 +37,8 @@ pub enum Label {
     Status,
     /// Tracking comments.
     Comments,
+    /// A contributor role: `Prepared by`, `Input by UNDP`.
+    Role,
     /// A contributor's position.
     Position,
     /// A contributor's unit, bureau, division or office.

@@ -1,0 +1,104 @@
+//! Plain-text rules of MODEL.md's "Text fields": spaces collapsed within a
+//! line, lines trimmed, paragraphs separated by one blank line, and the
+//! recognisers of page furniture (running headers, page numbers) that belong
+//! to no field.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Collapses runs of spaces, tabs and non-breaking spaces inside each line to
+/// one space, trims every line, keeps at most one blank line between
+/// paragraphs, and trims the whole.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0usize;
+    for line in text.split('\n') {
+        let mut collapsed = String::with_capacity(line.len());
+        let mut space = false;
+        for c in line.chars() {
+            if c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || c == '\u{feff}' {
+                space = true;
+            } else {
+                if space && !collapsed.is_empty() {
+                    collapsed.push(' ');
+                }
+                space = false;
+                collapsed.push(c);
+            }
+        }
+        if collapsed.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        blank_run = 0;
+        out.push_str(&collapsed);
+    }
+    out
+}
+
+/// [`clean`], then `None` when nothing is left.
+pub fn clean_opt(text: &str) -> Option<String> {
+    let cleaned = clean(text);
+    (!cleaned.is_empty()).then_some(cleaned)
+}
+
+/// Removes trailing punctuation and spaces (`Accepted.` → `Accepted`,
+/// `1.1.` → `1.1`).
+pub fn trim_trailing_punct(text: &str) -> &str {
+    text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ':' | ';' | ',' | '–' | '—' | '-' | '\u{a0}' | '|' | '*')
+    })
+}
+
+static FURNITURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s*(?:
+            (?:[^\n]{0,80}?\s[-–—|]\s*)?(?:page|pag\.|página|pagina)\s+\d+(?:\s*(?:of|de|sur|/)\s*\d+)?
+          | \d+\s*(?:/|of|de|sur)\s*\d+
+          | -\s*\d+\s*-
+        )\s*$",
+    )
+    .ok()
+});
+
+/// True for a running header or footer line such as `Management Response –
+/// page 2`, `Page 3 of 10`, `- 4 -`: text of no field.
+pub fn is_page_furniture(line: &str) -> bool {
+    let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+    if trimmed.is_empty() {
+        return !line.is_empty() && line.contains('\u{c}');
+    }
+    FURNITURE.as_ref().is_some_and(|re| re.is_match(trimmed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_collapses_and_keeps_paragraphs() {
+        assert_eq!(clean("  a \u{a0} b\t c  \n\n\n d  "), "a b c\n\nd");
+        assert_eq!(clean("1. x\n2. y"), "1. x\n2. y");
+        assert_eq!(clean_opt(" \n "), None);
+    }
+
+    #[test]
+    fn furniture() {
+        assert!(is_page_furniture("Management Response – page 2"));
+        assert!(is_page_furniture("Page 3 of 10"));
+        assert!(is_page_furniture("\u{c}"));
+        assert!(is_page_furniture("- 4 -"));
+        assert!(!is_page_furniture("Pages 3 to 5 of the report were revised."));
+        assert!(!is_page_furniture("2021-2022"));
+    }
+
+    #[test]
+    fn trailing_punct() {
+        assert_eq!(trim_trailing_punct("Accepted. "), "Accepted");
+        assert_eq!(trim_trailing_punct("1.1."), "1.1");
+    }
+}

@@ -1,0 +1,297 @@
+//! Finding labels at the start of a text: `Recommendation 3a:`,
+//! `**Management Response:**`, `Prepared by:`, `Unit/Bureau:`.
+//!
+//! The words come from [`crate::vocab`]; this module knows only their shape:
+//! a label, for recommendations an id, then a colon, a full stop, the end of
+//! the text or the end of the bold it stands in.
+
+use crate::model::Language;
+use crate::vocab::{self, Label};
+
+/// A label found at the start of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelMatch {
+    /// What the label introduces.
+    pub label: Label,
+    /// The language of the label's words.
+    pub language: Language,
+    /// For a recommendation, its id as written (`1`, `3a`, `R4`).
+    pub id: Option<String>,
+    /// For a contributor role, the role as written (`Input by UNDP`).
+    pub role: Option<String>,
+    /// Byte offset in the text where what follows the label starts.
+    pub rest: usize,
+    /// True when a colon (or full stop) closed the label.
+    pub closed: bool,
+}
+
+/// Characters that are not text at the start of a label: markup remains,
+/// bullets and spaces.
+fn is_lead(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '\u{a0}')
+}
+
+/// Characters that may separate a label from its closing colon.
+fn is_gap(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\u{a0}' || c == '\u{202f}' || c == '*' || c == '_'
+}
+
+/// Matches `word` (already folded) at the start of `text`, case-insensitively,
+/// treating any run of spaces as one space and typographic apostrophes as
+/// straight ones. Returns the byte length matched.
+fn match_word(text: &str, word: &str) -> Option<usize> {
+    let mut chars = text.char_indices().peekable();
+    let mut want = word.chars().peekable();
+    while let Some(w) = want.next() {
+        let (_, c) = chars.next()?;
+        if w == ' ' {
+            if !(c == ' ' || c == '\u{a0}' || c == '\t' || c == '\u{202f}') {
+                return None;
+            }
+            while let Some((_, c)) = chars.peek() {
+                if *c == ' ' || *c == '\u{a0}' {
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            continue;
+        }
+        let c = match c {
+            '\u{2019}' | '\u{2018}' => '\'',
+            c => c,
+        };
+        let mut lower = c.to_lowercase();
+        if lower.next() != Some(w) {
+            return None;
+        }
+        // Multi-char lowercase forms are rare; accept them only when the word agrees.
+        for extra in lower {
+            if want.next() != Some(extra) {
+                return None;
+            }
+        }
+    }
+    Some(chars.peek().map_or(text.len(), |(i, _)| *i))
+}
+
+/// Reads a recommendation id right after its label: `1`, `3a`, `R4`, `2.1`,
+/// `IV`. Returns the id and the bytes consumed (leading spaces included).
+fn read_id(text: &str) -> Option<(String, usize)> {
+    let trimmed = text.trim_start_matches([' ', '\u{a0}']);
+    if trimmed.len() == text.len() && !trimmed.is_empty() {
+        return None;
+    }
+    let mut lead = text.len() - trimmed.len();
+    let mut rest = trimmed;
+    for prefix in ["No.", "No ", "N°", "Nº", "n°", "#"] {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            let r2 = r.trim_start_matches([' ', '\u{a0}']);
+            lead += rest.len() - r2.len();
+            rest = r2;
+            break;
+        }
+    }
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.' || *c == '-'))
+        .map_or(rest.len(), |(i, _)| i);
+    let id = rest[..end].trim_end_matches(['.', '-']);
+    let numbered = id.chars().any(|c| c.is_ascii_digit()) || is_roman(id);
+    if id.is_empty() || id.chars().count() > 12 || !numbered {
+        return None;
+    }
+    Some((id.to_string(), lead + id.len()))
+}
+
+fn is_roman(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 6 && id.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Skips what may stand between a label and its content: spaces, closing
+/// markup, one colon or full stop (also the French ` :`), and dashes.
+fn close_label(text: &str) -> (usize, bool) {
+    let mut i = 0;
+    let bytes: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < bytes.len() && is_gap(bytes[k].1) {
+        k += 1;
+    }
+    let mut closed = false;
+    if k < bytes.len() && matches!(bytes[k].1, ':' | '.' | '：') {
+        closed = true;
+        k += 1;
+    } else if k < bytes.len() && matches!(bytes[k].1, '–' | '—') {
+        closed = true;
+        k += 1;
+    }
+    while k < bytes.len() && is_gap(bytes[k].1) {
+        k += 1;
+    }
+    if k < bytes.len() {
+        i = bytes[k].0;
+    } else if !bytes.is_empty() {
+        i = text.len();
+    }
+    (i, closed)
+}
+
+/// Finds a label at the start of `text` (markup remains such as `**` and
+/// leading spaces are skipped). Generic labels (`Status`, `Position`, …)
+/// need a closing colon; recommendation labels need an id or a colon.
+pub fn find_label(text: &str) -> Option<LabelMatch> {
+    let start = text.len() - text.trim_start_matches(is_lead).len();
+    let body = &text[start..];
+    let mut best: Option<LabelMatch> = None;
+    let mut best_len = 0;
+    for vocab in vocab::ALL {
+        for (word, label) in vocab.labels {
+            let Some(len) = match_word(body, word) else { continue };
+            if len <= best_len {
+                continue;
+            }
+            let after = &body[len..];
+            if after.chars().next().is_some_and(|c| c.is_alphanumeric()) {
+                continue;
+            }
+            let mut id = None;
+            let mut consumed = len;
+            if *label == Label::Recommendation {
+                if let Some((found, used)) = read_id(after) {
+                    id = Some(found);
+                    consumed += used;
+                }
+            }
+            let (skip, closed) = close_label(&body[consumed..]);
+            let ends = body[consumed..].trim_matches(is_gap).is_empty();
+            let accepted = match label {
+                Label::Recommendation => id.is_some() && (closed || ends) || closed,
+                Label::KeyActions | Label::OverallComments => true,
+                _ => closed,
+            };
+            if !accepted {
+                continue;
+            }
+            best_len = len;
+            best = Some(LabelMatch {
+                label: *label,
+                language: vocab.language,
+                id,
+                role: None,
+                rest: start + consumed + skip,
+                closed,
+            });
+        }
+    }
+    if best.is_none() {
+        best = find_role(text, start);
+    }
+    best
+}
+
+/// Finds the "Management Response" label that opens a document's title, with
+/// or without a colon (`Management Response “…”`, `Management Response to
+/// the …`). Returns the label's language and where the title starts.
+pub fn find_title_label(text: &str) -> Option<(Language, usize)> {
+    let start = text.len() - text.trim_start_matches(is_lead).len();
+    let body = &text[start..];
+    for vocab in vocab::ALL {
+        for (word, label) in vocab.labels {
+            if *label != Label::Response || !word.contains(' ') {
+                continue;
+            }
+            let Some(len) = match_word(body, word) else { continue };
+            if body[len..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+                continue;
+            }
+            let (skip, _) = close_label(&body[len..]);
+            return Some((vocab.language, start + len + skip));
+        }
+    }
+    None
+}
+
+/// Finds a contributor role: `Prepared by:`, `Input by UNDP:`, `Préparé par :`.
+fn find_role(text: &str, start: usize) -> Option<LabelMatch> {
+    let body = &text[start..];
+    let colon = body.find(':')?;
+    let head = body[..colon].trim_end_matches(is_gap);
+    if head.is_empty() || head.chars().count() > 60 {
+        return None;
+    }
+    let folded = vocab::fold(head);
+    for v in vocab::ALL {
+        for role in v.roles {
+            let Some(rest) = folded.strip_prefix(role) else { continue };
+            if rest.is_empty() || rest.starts_with(' ') {
+                let (skip, _) = close_label(&body[colon..]);
+                return Some(LabelMatch {
+                    label: Label::Role,
+                    language: v.language,
+                    id: None,
+                    role: Some(head.to_string()),
+                    rest: start + colon + skip,
+                    closed: true,
+                });
+            }
+        }
+    }
+    // Any short "X by Y:" is a role too.
+    let words: Vec<&str> = folded.split(' ').collect();
+    if words.len() <= 6 && words.iter().skip(1).take(2).any(|w| *w == "by") {
+        let (skip, _) = close_label(&body[colon..]);
+        return Some(LabelMatch {
+            label: Label::Role,
+            language: Language::En,
+            id: None,
+            role: Some(head.to_string()),
+            rest: start + colon + skip,
+            closed: true,
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lab(text: &str) -> Option<(Label, Option<String>, String)> {
+        find_label(text).map(|m| (m.label, m.id, text[m.rest..].to_string()))
+    }
+
+    #[test]
+    fn recommendation_labels() {
+        assert_eq!(
+            lab("**Evaluation Recommendation 1:** UNITAR should"),
+            Some((Label::Recommendation, Some("1".into()), "UNITAR should".into()))
+        );
+        assert_eq!(lab("Recommendation 3a: x").map(|l| l.1), Some(Some("3a".into())));
+        assert_eq!(lab("Recommendation R4: x").map(|l| l.1), Some(Some("R4".into())));
+        assert_eq!(lab("Recommendation 2.").map(|l| l.1), Some(Some("2".into())));
+        assert_eq!(lab("Recomendación 1. El programa").map(|l| l.2), Some("El programa".into()));
+        assert_eq!(lab("Recommandation 1\u{a0}: Le PNUD").map(|l| l.2), Some("Le PNUD".into()));
+        assert_eq!(lab("Recommendations 3 and 4 were"), None);
+        assert_eq!(lab("Recommendation 3 is already in place"), None);
+    }
+
+    #[test]
+    fn response_and_generic_labels() {
+        assert_eq!(
+            lab("Management Response: Partially accepted"),
+            Some((Label::Response, None, "Partially accepted".into()))
+        );
+        assert_eq!(lab("Réponse de la direction : Acceptée").map(|l| l.2), Some("Acceptée".into()));
+        assert_eq!(lab("Status report is late"), None);
+        assert_eq!(lab("Position: Manager").map(|l| l.0), Some(Label::Position));
+        assert_eq!(lab("Unit/Bureau: CWM, UNITAR").map(|l| l.2), Some("CWM, UNITAR".into()));
+    }
+
+    #[test]
+    fn roles() {
+        let m = find_label(" Input by UNDP: Monica").map(|m| (m.role, m.label));
+        assert_eq!(m, Some((Some("Input by UNDP".into()), Label::Role)));
+        let m = find_label("Préparé par : Awa").map(|m| m.role);
+        assert_eq!(m, Some(Some("Préparé par".into())));
+    }
+}

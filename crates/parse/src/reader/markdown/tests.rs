@@ -1,0 +1,57 @@
+use super::*;
+
+fn kinds(blocks: &[Block]) -> Vec<String> {
+    blocks
+        .iter()
+        .map(|b| match &b.kind {
+            BlockKind::Table(t) => format!("T{}@{}", t.rows.len(), b.lines.start),
+            BlockKind::Heading(l) => format!("H{l}@{}:{}", b.lines.start, b.text()),
+            BlockKind::ListItem => format!("L@{}:{}", b.lines.start, b.text()),
+            BlockKind::Paragraph => format!("P@{}:{}", b.lines.start, b.text()),
+            BlockKind::Furniture => format!("F@{}", b.lines.start),
+        })
+        .collect()
+}
+
+#[test]
+fn soft_broken_paragraph_splits_at_labels_and_tabs() {
+    let src = "<b>Recommendation 3:</b> Do it.\n<b>Management Response: Accepted</b> – yes.\t\t\nKey Action(s)\tTime Frame\n\t\tStatus\nAct\tOngoing\n<b>Recommendation 4:</b> More.\n";
+    let blocks = read_markdown(src);
+    assert_eq!(
+        kinds(&blocks),
+        [
+            "P@1:Recommendation 3: Do it.",
+            "P@2:Management Response: Accepted – yes.",
+            "T3@3",
+            "P@6:Recommendation 4: More."
+        ]
+    );
+    assert_eq!(blocks[0].inline.bold, vec![0..17]);
+}
+
+#[test]
+fn lists_keep_numbers_and_bullets() {
+    let blocks = read_markdown("1. One\n  2. Two\n- Three\n");
+    assert_eq!(kinds(&blocks), ["L@1:1. One", "L@2:2. Two", "L@3:- Three"]);
+}
+
+#[test]
+fn escapes_and_entities_are_plain_text() {
+    let blocks = read_markdown("\\* Note with EWS\\_Archive &amp; *emphasis*\n");
+    assert_eq!(blocks[0].text(), "* Note with EWS_Archive & emphasis");
+}
+
+#[test]
+fn pipe_table_header_row_is_marked() {
+    let blocks = read_markdown("| A | B |\n|---|---|\n| 1 | **2** |\n");
+    let t = blocks[0].table().map(|t| t.rows.clone()).unwrap_or_default();
+    assert!(t[0].header && !t[1].header);
+    assert_eq!(t[1].cells[1].inline.bold, vec![0..1]);
+    assert_eq!(t[1].lines.start, 3);
+}
+
+#[test]
+fn page_furniture_is_set_apart() {
+    let blocks = read_markdown("Some text\nManagement Response – page 2\nmore text\n");
+    assert_eq!(kinds(&blocks), ["P@1:Some text more text", "F@2"]);
+}

@@ -1,0 +1,189 @@
+//! Splitting a response into its decision and its comment.
+//!
+//! The decision leads the response and ends at a dash (`–`, `—`, ` - `), a
+//! colon, a full stop, a line break, or the end of its bold. When what stands
+//! there is in no vocabulary, the whole response is the comment.
+
+use crate::block::Inline;
+use crate::cleantext::{clean, trim_trailing_punct};
+use crate::model::{Decision, Language};
+use crate::vocab;
+
+/// A response split into decision and comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionSplit {
+    /// The normalised decision.
+    pub decision: Option<Decision>,
+    /// The decision as written.
+    pub decision_text: Option<String>,
+    /// What follows the decision (or the whole response when there is none).
+    pub comment: Option<String>,
+    /// The language of the decision word.
+    pub language: Option<Language>,
+    /// What stood where the decision should, when it is in no vocabulary and
+    /// is short enough to be meant as one (`Noted`).
+    pub unknown_word: Option<String>,
+}
+
+/// Longest a word standing where a decision should may be, in words, to be
+/// reported as an unknown decision rather than as a missing one.
+const DECISION_WORDS_MAX: usize = 4;
+
+/// Splits the response text of `inline` starting at byte `start`.
+pub fn split_decision(inline: &Inline, start: usize) -> DecisionSplit {
+    let text = &inline.text;
+    let start = skip_lead(text, start);
+    let rest = text.get(start..).unwrap_or_default();
+    let mut split = DecisionSplit {
+        decision: None,
+        decision_text: None,
+        comment: None,
+        language: None,
+        unknown_word: None,
+    };
+    if rest.trim().is_empty() {
+        return split;
+    }
+    let bold_end = inline
+        .bold
+        .iter()
+        .find(|r| r.start <= start && start < r.end)
+        .map(|r| r.end - start)
+        .or_else(|| inline.bold.iter().find(|r| r.start > start).map(|r| r.start - start));
+    let (end, after) = candidate_end(rest, bold_end);
+    let candidate = trim_trailing_punct(rest[..end].trim());
+    if let Some((decision, language)) = vocab::decision(candidate) {
+        split.decision = Some(decision);
+        split.decision_text = Some(clean(candidate));
+        split.comment = comment_after(&rest[after..]);
+        split.language = Some(language);
+        return split;
+    }
+    if let Some((word_end, decision, language)) = decision_prefix(rest) {
+        split.decision = Some(decision);
+        split.decision_text = Some(clean(&rest[..word_end]));
+        split.comment = comment_after(&rest[word_end..]);
+        split.language = Some(language);
+        return split;
+    }
+    if !candidate.is_empty() && candidate.split_whitespace().count() <= DECISION_WORDS_MAX && end < rest.trim_end().len()
+    {
+        split.unknown_word = Some(clean(candidate));
+    } else if candidate.split_whitespace().count() <= DECISION_WORDS_MAX && !candidate.is_empty() {
+        split.unknown_word = Some(clean(candidate));
+    }
+    split.comment = Some(clean(rest)).filter(|c| !c.is_empty());
+    split
+}
+
+/// Skips spaces and stray markup between a label and its decision.
+fn skip_lead(text: &str, start: usize) -> usize {
+    let rest = text.get(start..).unwrap_or_default();
+    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '\u{a0}' | '*' | '_'));
+    start + (rest.len() - trimmed.len())
+}
+
+/// Where the candidate decision ends in `rest`, and where its comment starts.
+fn candidate_end(rest: &str, bold_end: Option<usize>) -> (usize, usize) {
+    let mut end = rest.len();
+    let mut after = rest.len();
+    for (i, c) in rest.char_indices() {
+        let sep = match c {
+            '\n' | ':' | '.' | '–' | '—' | ';' => true,
+            '-' => rest[..i].ends_with(' ') && rest[i + 1..].starts_with(' '),
+            _ => false,
+        };
+        if sep {
+            end = i;
+            after = i + c.len_utf8();
+            break;
+        }
+    }
+    if let Some(b) = bold_end {
+        if b > 0 && b < end && rest.is_char_boundary(b) {
+            end = b;
+            after = b;
+        }
+    }
+    (end, after)
+}
+
+/// The longest decision word that starts `rest` and is followed by a space
+/// or punctuation: for responses that run on without a separator.
+fn decision_prefix(rest: &str) -> Option<(usize, Decision, Language)> {
+    let folded_words: Vec<(usize, &str)> = rest
+        .split_inclusive(char::is_whitespace)
+        .scan(0usize, |pos, w| {
+            let s = *pos;
+            *pos += w.len();
+            Some((s, w))
+        })
+        .take(3)
+        .collect();
+    let mut best = None;
+    for n in 1..=folded_words.len() {
+        let (s, w) = folded_words[n - 1];
+        let end = s + w.trim_end().len();
+        let phrase = trim_trailing_punct(&rest[..end]);
+        if let Some((d, l)) = vocab::decision(phrase) {
+            best = Some((rest[..end].trim_end_matches([',', ';']).len(), d, l));
+        }
+    }
+    best
+}
+
+/// The comment after the decision: leading separators and spaces removed.
+fn comment_after(rest: &str) -> Option<String> {
+    let trimmed = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{a0}' | '–' | '—' | '-' | ':' | '.' | ';' | ',' | '*' | '_')
+    });
+    Some(clean(trimmed)).filter(|c| !c.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> (Option<Decision>, Option<String>, Option<String>) {
+        let s = split_decision(&Inline::plain(text), 0);
+        (s.decision, s.decision_text, s.comment)
+    }
+
+    #[test]
+    fn decision_then_dash_comment() {
+        assert_eq!(
+            split("Partially accepted – in principle yes."),
+            (
+                Some(Decision::PartiallyAccepted),
+                Some("Partially accepted".into()),
+                Some("in principle yes.".into())
+            )
+        );
+    }
+
+    #[test]
+    fn decision_then_full_stop_or_colon() {
+        assert_eq!(split("Accepted. The programme will").2, Some("The programme will".into()));
+        assert_eq!(split("Partially accepted: the project").2, Some("the project".into()));
+        assert_eq!(split("Aceptada").1, Some("Aceptada".into()));
+        assert_eq!(split("Accepted\nA joint task force").2, Some("A joint task force".into()));
+    }
+
+    #[test]
+    fn bold_ends_the_decision() {
+        let mut inline = Inline::default();
+        inline.push("Accepted", true);
+        inline.push(" the plan", false);
+        let s = split_decision(&inline, 0);
+        assert_eq!(s.decision_text.as_deref(), Some("Accepted"));
+        assert_eq!(s.comment.as_deref(), Some("the plan"));
+    }
+
+    #[test]
+    fn unknown_word_is_reported_and_kept_as_comment() {
+        let s = split_decision(&Inline::plain("Noted. We will consider it."), 0);
+        assert_eq!(s.decision, None);
+        assert_eq!(s.unknown_word.as_deref(), Some("Noted"));
+        assert_eq!(s.comment.as_deref(), Some("Noted. We will consider it."));
+    }
+}

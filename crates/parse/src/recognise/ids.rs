@@ -1,0 +1,92 @@
+//! Key-action ids at the start of a description: `1.1`, `2.3.`, `a)`, `(b)`,
+//! `1.` and a number followed by a tab (Word's `1.1<tab>text`).
+
+/// Splits a leading action id from a description. Returns the id without
+/// trailing punctuation and the rest of the text (trimmed).
+pub fn split_action_id(text: &str) -> (Option<String>, &str) {
+    let trimmed = text.trim_start();
+    match id_len(trimmed) {
+        Some((id_end, skip)) => {
+            let id = trimmed[..id_end].trim_start_matches('(');
+            let id = id.trim_end_matches(['.', ')', ':']);
+            (Some(id.to_string()), trimmed[skip..].trim_start())
+        }
+        None => (None, trimmed),
+    }
+}
+
+/// The length of an id at the start of `text` and the length to skip (id
+/// plus its separator), or `None`.
+fn id_len(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let paren = bytes.first() == Some(&b'(');
+    if paren {
+        i += 1;
+    }
+    let start = i;
+    let digits = |from: usize| bytes[from..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let n = digits(i);
+    let mut dotted = false;
+    if n > 0 {
+        i += n;
+        // Dotted parts: 1.1, 1.1.2, then an optional letter (3a).
+        while i + 1 < bytes.len() && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
+            i += 1;
+            i += digits(i);
+            dotted = true;
+        }
+        if i < bytes.len() && bytes[i].is_ascii_lowercase() && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+        }
+    } else if bytes.get(i).is_some_and(u8::is_ascii_alphabetic) && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    } else {
+        return None;
+    }
+    if i - start > 12 {
+        return None;
+    }
+    let id_end = i;
+    let next = bytes.get(i).copied();
+    let letter = n == 0;
+    match next {
+        Some(b')') => i += 1,
+        Some(b'.') | Some(b':') if !letter || !paren => i += 1,
+        _ if paren => return None,
+        _ => {}
+    }
+    let closed = i > id_end;
+    let sep = bytes.get(i).copied();
+    let sep_ok = match sep {
+        None => false,
+        Some(b'\t') => true,
+        Some(b' ') => closed || dotted,
+        _ => false,
+    };
+    // A bare letter needs its `)` or `.`: "a Draft" is no id.
+    if !sep_ok || letter && !closed {
+        return None;
+    }
+    Some((id_end, i + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_action_id;
+
+    #[test]
+    fn ids() {
+        assert_eq!(split_action_id("1.1 Draft a plan"), (Some("1.1".into()), "Draft a plan"));
+        assert_eq!(split_action_id("2.3. Do"), (Some("2.3".into()), "Do"));
+        assert_eq!(split_action_id("a) Do"), (Some("a".into()), "Do"));
+        assert_eq!(split_action_id("(b) Do"), (Some("b".into()), "Do"));
+        assert_eq!(split_action_id("1.1\tFinalise"), (Some("1.1".into()), "Finalise"));
+        assert_eq!(split_action_id("3. Do"), (Some("3".into()), "Do"));
+        assert_eq!(split_action_id("30 schools trained"), (None, "30 schools trained"));
+        assert_eq!(split_action_id("Draft"), (None, "Draft"));
+        assert_eq!(split_action_id("2022 plan"), (None, "2022 plan"));
+        assert_eq!(split_action_id("a new plan"), (None, "a new plan"));
+        assert_eq!(split_action_id("1.1"), (None, "1.1"));
+    }
+}

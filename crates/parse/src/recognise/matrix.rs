@@ -1,0 +1,156 @@
+//! The matrix layout: one table whose rows are recommendations (FAO, GEF,
+//! WFP style). A row with an empty or row-spanned recommendation cell adds
+//! its key action to the recommendation above.
+
+use super::decision::split_decision;
+use super::notes::note_of;
+use super::table::{Column, action_from_row, cell_text, read_header};
+use super::{Context, TextJoin};
+use crate::block::{BlockKind, Span};
+use crate::cleantext::clean;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::labels::find_label;
+use crate::model::{Recommendation, Response};
+use crate::vocab::Label;
+
+/// The index of the matrix table, if the body is one: the first table at or
+/// after `start` whose header has recommendation and response columns,
+/// with no recommendation label before it.
+pub(crate) fn find_matrix(ctx: &Context<'_>, start: usize) -> Option<usize> {
+    for (i, block) in ctx.blocks.iter().enumerate().skip(start) {
+        if let Some(table) = block.table() {
+            if read_header(table).is_some_and(|h| h.is_matrix()) {
+                return Some(i);
+            }
+            continue;
+        }
+        if find_label(block.text()).is_some_and(|m| m.label == Label::Recommendation) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Reads the matrix table at `at`, then the notes after it. Blocks between
+/// the header and the table are overall comments.
+pub(crate) fn read_matrix(ctx: &mut Context<'_>, start: usize, at: usize) {
+    let blocks = ctx.blocks;
+    let mut overall = TextJoin::default();
+    if let Some(existing) = ctx.doc.overall_comments.take() {
+        overall.push(&existing, false);
+    }
+    for i in start..at {
+        let block = &blocks[i];
+        match &block.kind {
+            BlockKind::Furniture => ctx.claim(i),
+            BlockKind::Table(_) => {}
+            _ => {
+                let text = block.text();
+                let body = match find_label(text) {
+                    Some(m) if m.label == Label::OverallComments => &text[m.rest..],
+                    _ => text,
+                };
+                overall.push(body, block.kind == BlockKind::ListItem);
+                ctx.claim(i);
+            }
+        }
+    }
+    ctx.doc.overall_comments = overall.finish();
+    if let Some(table) = blocks[at].table() {
+        read_rows(ctx, table);
+        ctx.claim(at);
+    }
+    for i in at + 1..blocks.len() {
+        let block = &blocks[i];
+        match &block.kind {
+            BlockKind::Furniture => ctx.claim(i),
+            BlockKind::Table(_) => {}
+            _ => {
+                let note = note_of(&block.inline, true);
+                if !note.text.is_empty() {
+                    ctx.doc.notes.push(note);
+                }
+                ctx.claim(i);
+            }
+        }
+    }
+}
+
+fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
+    let Some(header) = read_header(table) else { return };
+    let rec_col = header.find(&Column::Recommendation);
+    let resp_col = header.find(&Column::Response);
+    for row in table.rows.iter().skip(header.rows) {
+        let rec_cell = rec_col.and_then(|c| row.cells.get(c));
+        let starts = rec_cell.is_some_and(|c| c.span == Span::Own && !c.inline.is_blank());
+        if starts {
+            let cell = rec_cell.map(|c| &c.inline);
+            let text = cell.map_or("", |c| c.text.as_str());
+            let position = ctx.doc.recommendations.len() + 1;
+            let (id, body) = match find_label(text) {
+                Some(m) if m.label == Label::Recommendation => {
+                    ctx.vote(m.language);
+                    (m.id.unwrap_or_else(|| position.to_string()), &text[m.rest..])
+                }
+                _ => (position.to_string(), text),
+            };
+            let mut rec = Recommendation {
+                id,
+                text: clean(body),
+                response: Response {
+                    decision: None,
+                    decision_text: None,
+                    comment: None,
+                },
+                key_actions: Vec::new(),
+                line: Some(row.lines.start),
+            };
+            let response = resp_col.and_then(|c| row.cells.get(c));
+            if let Some(cell) = response.filter(|c| !c.inline.is_blank()) {
+                let split = split_decision(&cell.inline, 0);
+                if let Some(language) = split.language {
+                    ctx.vote(language);
+                }
+                if split.decision.is_none() {
+                    let code = if split.unknown_word.is_some() { Code::UnknownDecision } else { Code::MissingDecision };
+                    ctx.warn(Diagnostic::new(code, row.lines.start, "the response cell states no known decision"));
+                }
+                rec.response = Response {
+                    decision: split.decision,
+                    decision_text: split.decision_text,
+                    comment: split.comment,
+                };
+            } else {
+                ctx.warn(Diagnostic::new(
+                    Code::MissingDecision,
+                    row.lines.start,
+                    format!("recommendation {} has no management response", rec.id),
+                ));
+            }
+            ctx.doc.recommendations.push(rec);
+        } else {
+            // A continuation row: a response cell of its own adds to the comment.
+            let extra = cell_text(row, resp_col);
+            let own = resp_col.and_then(|c| row.cells.get(c)).is_some_and(|c| c.span == Span::Own);
+            if own && !extra.trim().is_empty() {
+                if let Some(rec) = ctx.doc.recommendations.last_mut() {
+                    let mut join = TextJoin::default();
+                    if let Some(c) = rec.response.comment.take() {
+                        join.push(&c, false);
+                    }
+                    join.push(extra, false);
+                    rec.response.comment = join.finish();
+                }
+            }
+        }
+        if let Some(action) = action_from_row(ctx, row, &header) {
+            match ctx.doc.recommendations.last_mut() {
+                Some(rec) => rec.key_actions.push(action),
+                None => ctx.warn(
+                    Diagnostic::new(Code::UnclaimedText, row.lines.start, "key action before any recommendation")
+                        .with_text(action.description),
+                ),
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! The recogniser: one walk over the block stream that finds the title,
+//! contributors, overall comments, recommendations, responses, key actions
+//! and notes, whatever reader produced the blocks.
+//!
+//! Every block is either claimed by a field or reported as
+//! [`Code::UnclaimedText`] with its line: nothing is lost silently.
+
+mod blocks_layout;
+mod decision;
+mod header;
+mod ids;
+mod matrix;
+mod notes;
+mod table;
+
+use crate::block::{Block, Lines};
+use crate::cleantext::clean;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::error::ParseError;
+use crate::model::{Document, Language, Layout};
+
+pub use decision::{DecisionSplit, split_decision};
+pub use ids::split_action_id;
+
+/// A recognised document, with which source lines its fields claimed.
+#[derive(Debug, Clone)]
+pub struct Recognised {
+    /// The document, diagnostics included.
+    pub document: Document,
+    /// Line ranges of the blocks that fields or furniture claimed.
+    pub claimed: Vec<Lines>,
+    /// Line ranges of the blocks reported as unclaimed text.
+    pub reported: Vec<Lines>,
+}
+
+/// Walks `blocks` and builds the document.
+pub fn recognise(blocks: &[Block]) -> Result<Recognised, ParseError> {
+    let mut ctx = Context::new(blocks);
+    let body_start = header::read_header(&mut ctx);
+    if let Some(matrix_at) = matrix::find_matrix(&ctx, body_start) {
+        ctx.doc.layout = Layout::Matrix;
+        matrix::read_matrix(&mut ctx, body_start, matrix_at);
+    } else {
+        blocks_layout::read_body(&mut ctx, body_start);
+    }
+    ctx.finish()
+}
+
+/// The state of one recognition: the blocks, what was claimed, the document
+/// so far, and the votes for its language.
+pub(crate) struct Context<'b> {
+    pub blocks: &'b [Block],
+    pub claimed: Vec<bool>,
+    pub doc: Document,
+    pub votes: [u32; 3],
+}
+
+impl<'b> Context<'b> {
+    fn new(blocks: &'b [Block]) -> Self {
+        Context {
+            blocks,
+            claimed: vec![false; blocks.len()],
+            doc: Document::empty(),
+            votes: [0; 3],
+        }
+    }
+
+    /// Marks block `i` as taken by a field.
+    pub fn claim(&mut self, i: usize) {
+        if let Some(c) = self.claimed.get_mut(i) {
+            *c = true;
+        }
+    }
+
+    /// Records a diagnostic.
+    pub fn warn(&mut self, diagnostic: Diagnostic) {
+        self.doc.diagnostics.push(diagnostic);
+    }
+
+    /// Counts a label of `language` towards the document's language.
+    pub fn vote(&mut self, language: Language) {
+        let slot = match language {
+            Language::En => 0,
+            Language::Fr => 1,
+            Language::Es => 2,
+        };
+        self.votes[slot] += 1;
+    }
+
+    fn finish(mut self) -> Result<Recognised, ParseError> {
+        let mut claimed = Vec::new();
+        let mut reported = Vec::new();
+        for (i, block) in self.blocks.iter().enumerate() {
+            if self.claimed[i] {
+                claimed.push(block.lines);
+                continue;
+            }
+            reported.push(block.lines);
+            let text = match block.table() {
+                Some(t) => t
+                    .rows
+                    .iter()
+                    .map(|r| r.cells.iter().map(|c| c.text()).collect::<Vec<_>>().join(" | "))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                None => clean(block.text()),
+            };
+            let what = if block.table().is_some() { "a table" } else { "this text" };
+            self.doc.diagnostics.push(
+                Diagnostic::new(
+                    Code::UnclaimedText,
+                    block.lines.start,
+                    format!("no field claims {what}; it is not in the output"),
+                )
+                .with_text(text),
+            );
+        }
+        if self.doc.recommendations.is_empty() {
+            let line = self.blocks.last().map_or(1, |b| b.lines.end);
+            return Err(ParseError::NoRecommendations { line });
+        }
+        self.doc.language = match self.votes {
+            [en, fr, es] if fr > en && fr >= es => Language::Fr,
+            [en, fr, es] if es > en && es > fr => Language::Es,
+            _ => Language::En,
+        };
+        check_ids(&mut self.doc);
+        self.doc.diagnostics.sort_by_key(|d| d.line);
+        Ok(Recognised {
+            document: self.doc,
+            claimed,
+            reported,
+        })
+    }
+}
+
+/// Duplicate recommendation ids, and plain numbers out of sequence.
+fn check_ids(doc: &mut Document) {
+    let mut seen = std::collections::HashSet::new();
+    let mut previous: Option<u64> = None;
+    let mut found = Vec::new();
+    for rec in &doc.recommendations {
+        let line = rec.line.unwrap_or(1);
+        if !seen.insert(rec.id.clone()) {
+            found.push(Diagnostic::new(
+                Code::DuplicateId,
+                line,
+                format!("recommendation id `{}` is used more than once", rec.id),
+            ));
+        }
+        if let Ok(n) = rec.id.parse::<u64>() {
+            if let Some(p) = previous {
+                if n != p + 1 {
+                    found.push(Diagnostic::new(
+                        Code::IdSequence,
+                        line,
+                        format!("recommendation {n} follows recommendation {p}"),
+                    ));
+                }
+            }
+            previous = Some(n);
+        }
+    }
+    doc.diagnostics.extend(found);
+}
+
+/// Joins text pieces the way MODEL.md's text rules say: consecutive list
+/// items one per line, any other boundary a blank line.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct TextJoin {
+    text: String,
+    last_item: bool,
+}
+
+impl TextJoin {
+    /// Appends a piece; `item` when it is a list item.
+    pub fn push(&mut self, piece: &str, item: bool) {
+        let piece = clean(piece);
+        if piece.is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push_str(if item && self.last_item { "\n" } else { "\n\n" });
+        }
+        self.text.push_str(&piece);
+        self.last_item = item;
+    }
+
+    /// True when nothing was pushed.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The joined text, or `None` when empty.
+    pub fn finish(self) -> Option<String> {
+        (!self.text.is_empty()).then_some(self.text)
+    }
+}

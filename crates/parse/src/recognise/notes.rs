@@ -1,0 +1,73 @@
+//! Notes: footnotes and trailing remarks, with their markers (`*`, `**`,
+//! `†`, a superscript or plain number) and without a `Note:` label.
+
+use crate::block::Inline;
+use crate::cleantext::clean;
+use crate::labels::find_label;
+use crate::model::Note;
+use crate::vocab::Label;
+
+/// True when the text starts with a footnote marker or a `Note:` label:
+/// what ends a response's comment and opens the notes.
+pub(crate) fn starts_with_marker(inline: &Inline) -> bool {
+    let text = inline.text.trim_start();
+    let lead = inline.text.len() - text.len();
+    text.starts_with(['*', '†', '‡'])
+        || inline.sup.iter().any(|r| r.start == lead)
+        || find_label(text).is_some_and(|m| m.label == Label::Note && m.closed)
+}
+
+/// Reads one note; `numbers` allows a plain leading number as a marker
+/// (after the last table, where no list can be meant).
+pub(crate) fn note_of(inline: &Inline, numbers: bool) -> Note {
+    let text = inline.text.trim_start();
+    let lead = inline.text.len() - text.len();
+    let (marker, rest) = if let Some(r) = inline.sup.iter().find(|r| r.start == lead) {
+        let end = r.end.min(inline.text.len());
+        let marker = inline.text.get(r.start..end).unwrap_or_default().trim();
+        (Some(marker.to_string()), inline.text.get(end..).unwrap_or_default())
+    } else if text.starts_with(['*', '†', '‡']) {
+        let end = text.find(|c: char| !matches!(c, '*' | '†' | '‡')).unwrap_or(text.len());
+        (Some(text[..end].to_string()), &text[end..])
+    } else if numbers && text.starts_with(|c: char| c.is_ascii_digit()) {
+        let end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+        let after = &text[end..];
+        if after.starts_with([' ', ')', '\t', '\u{a0}']) {
+            (Some(text[..end].to_string()), after.trim_start_matches(')'))
+        } else {
+            (None, text)
+        }
+    } else {
+        (None, text)
+    };
+    let rest = match find_label(rest) {
+        Some(m) if m.label == Label::Note && m.closed => &rest[m.rest..],
+        _ => rest,
+    };
+    Note {
+        marker: marker.filter(|m| !m.is_empty()),
+        text: clean(rest),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        let n = note_of(&Inline::plain("* The implementation status"), false);
+        assert_eq!((n.marker.as_deref(), n.text.as_str()), (Some("*"), "The implementation status"));
+        let n = note_of(&Inline::plain("** Time frames as proposed"), false);
+        assert_eq!(n.marker.as_deref(), Some("**"));
+        let mut sup = Inline::default();
+        sup.push_sup("1");
+        sup.push(" Status as reported", false);
+        let n = note_of(&sup, false);
+        assert_eq!((n.marker.as_deref(), n.text.as_str()), (Some("1"), "Status as reported"));
+        let n = note_of(&Inline::plain("Note: discussed with the Ministry."), false);
+        assert_eq!((n.marker, n.text.as_str()), (None, "discussed with the Ministry."));
+        let n = note_of(&Inline::plain("This response was discussed."), true);
+        assert_eq!(n.marker, None);
+    }
+}

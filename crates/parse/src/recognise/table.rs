@@ -1,0 +1,266 @@
+//! Tables: which column holds what (from one or two header rows, such as
+//! `Tracking*` over `Status` / `Comments`), and a body row as a key action.
+
+use super::{Context, split_action_id};
+use crate::block::{Cell, Row, Span, Table};
+use crate::cleantext::{clean, clean_opt};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::labels::find_label;
+use crate::model::{KeyAction, TimeFrameKind, Tracking};
+use crate::responsible::split_responsible;
+use crate::timeframe::parse_time_frame;
+use crate::vocab::{self, Label};
+
+/// What a table column holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Column {
+    /// The action's own number.
+    Id,
+    /// The key action.
+    Description,
+    /// Its time frame.
+    TimeFrame,
+    /// Its responsible units.
+    Responsible,
+    /// The tracking header, before a second row names its columns.
+    Tracking,
+    /// The tracking status.
+    Status,
+    /// Tracking comments.
+    Comments,
+    /// The recommendation (matrix layout).
+    Recommendation,
+    /// Management's response (matrix layout).
+    Response,
+    /// A header naming no known field, as written.
+    Unknown(String),
+    /// No header at all.
+    Blank,
+}
+
+/// A table's header: one column kind per grid column.
+#[derive(Debug, Clone)]
+pub(crate) struct Header {
+    /// What each grid column holds.
+    pub columns: Vec<Column>,
+    /// How many leading rows are header rows.
+    pub rows: usize,
+}
+
+impl Header {
+    /// The index of the first column of `kind`.
+    pub fn find(&self, kind: &Column) -> Option<usize> {
+        self.columns.iter().position(|c| c == kind)
+    }
+
+    /// True when the table lists key actions.
+    pub fn is_actions(&self) -> bool {
+        self.find(&Column::Description).is_some()
+            || self.find(&Column::TimeFrame).is_some() && self.find(&Column::Responsible).is_some()
+    }
+
+    /// True when the table's rows are recommendations (matrix layout).
+    pub fn is_matrix(&self) -> bool {
+        self.find(&Column::Recommendation).is_some() && self.find(&Column::Response).is_some()
+    }
+}
+
+/// Header words that name an action-number column.
+const ID_HEADERS: &[&str] = &["#", "no", "no.", "n°", "nº", "id", "ref", "ref.", "n"];
+
+/// What a header cell names, if it is a header cell at all.
+pub(crate) fn header_column(cell: &Cell) -> Option<Column> {
+    let mut text = cell.inline.text.clone();
+    for r in cell.inline.sup.iter().rev() {
+        if text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.end <= text.len() {
+            text.replace_range(r.clone(), "");
+        }
+    }
+    let folded = vocab::fold(text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | ':' | '\\' | '†')));
+    if ID_HEADERS.contains(&folded.as_str()) {
+        return Some(Column::Id);
+    }
+    let label = vocab::ALL
+        .iter()
+        .find_map(|v| v.labels.iter().find(|(w, _)| *w == folded).map(|(_, l)| *l))?;
+    Some(match label {
+        Label::KeyActions => Column::Description,
+        Label::TimeFrame => Column::TimeFrame,
+        Label::Responsible => Column::Responsible,
+        Label::Tracking => Column::Tracking,
+        Label::Status => Column::Status,
+        Label::Comments => Column::Comments,
+        Label::Recommendation => Column::Recommendation,
+        Label::Response => Column::Response,
+        _ => return None,
+    })
+}
+
+/// True when every non-empty cell of `row` is a header word.
+fn is_header_row(row: &Row) -> bool {
+    let mut any = false;
+    for cell in &row.cells {
+        if cell.inline.is_blank() {
+            continue;
+        }
+        any = true;
+        if header_column(cell).is_none() {
+            return false;
+        }
+    }
+    any
+}
+
+/// Reads a table's header rows: rows marked as headers, or made only of
+/// header words.
+pub(crate) fn read_header(table: &Table) -> Option<Header> {
+    let width = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let mut columns = vec![Column::Blank; width];
+    let mut rows = 0;
+    for row in &table.rows {
+        let words = is_header_row(row);
+        if !(words || row.header && rows == 0) {
+            break;
+        }
+        if row.cells.iter().all(|c| c.inline.is_blank()) {
+            break;
+        }
+        for (i, cell) in row.cells.iter().enumerate() {
+            let kind = match cell.span {
+                Span::FromLeft if i > 0 => match &columns[i - 1] {
+                    Column::Tracking if columns[i] == Column::Blank => Column::Tracking,
+                    _ => continue,
+                },
+                Span::FromLeft | Span::FromAbove => continue,
+                Span::Own if cell.inline.is_blank() => continue,
+                Span::Own => header_column(cell).unwrap_or_else(|| Column::Unknown(clean(cell.text()))),
+            };
+            columns[i] = kind;
+        }
+        rows += 1;
+    }
+    if rows == 0 {
+        return None;
+    }
+    if !columns.contains(&Column::Status) {
+        if let Some(t) = columns.iter().position(|c| *c == Column::Tracking) {
+            columns[t] = Column::Status;
+        }
+    }
+    Some(Header { columns, rows })
+}
+
+/// True when a table holds contributors (`Prepared by: …` cells) rather than
+/// key actions or recommendations.
+pub(crate) fn is_contributor_table(table: &Table) -> bool {
+    let roles = table
+        .rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .filter(|c| find_label(c.text()).is_some_and(|m| m.label == Label::Role))
+        .count();
+    roles > 0 && read_header(table).is_none_or(|h| !h.is_actions() && !h.is_matrix())
+}
+
+/// The text of a row's cell in column `col`, if any.
+pub(crate) fn cell_text<'r>(row: &'r Row, col: Option<usize>) -> &'r str {
+    col.and_then(|c| row.cells.get(c)).map_or("", |c| c.text())
+}
+
+/// Reads a body row as a key action; `None` when its action cells are all
+/// empty. Reports unknown words and extra cells.
+pub(crate) fn action_from_row(ctx: &mut Context<'_>, row: &Row, header: &Header) -> Option<KeyAction> {
+    let col = |kind: Column| header.find(&kind);
+    let description = cell_text(row, col(Column::Description));
+    let id_cell = cell_text(row, col(Column::Id));
+    let time = cell_text(row, col(Column::TimeFrame));
+    let responsible = cell_text(row, col(Column::Responsible));
+    let status = cell_text(row, col(Column::Status));
+    let comments = cell_text(row, col(Column::Comments));
+    let line = row.lines.start;
+    if [description, id_cell, time, responsible, status, comments].iter().all(|t| t.trim().is_empty()) {
+        return None;
+    }
+    report_extra_cells(ctx, row, header);
+    let (id, description) = if id_cell.trim().is_empty() {
+        split_action_id(description)
+    } else {
+        (Some(crate::cleantext::trim_trailing_punct(id_cell.trim()).to_string()), description)
+    };
+    let parsed = parse_time_frame(&clean(time));
+    if parsed.frame.kind == TimeFrameKind::Other {
+        ctx.warn(
+            Diagnostic::new(Code::OtherTimeFrame, line, "time frame is no date, period or known word")
+                .with_text(clean(time)),
+        );
+    }
+    if parsed.ambiguous {
+        ctx.warn(
+            Diagnostic::new(Code::AmbiguousDate, line, "day and month could be read either way; read day first")
+                .with_text(clean(time)),
+        );
+    }
+    let status_text = clean_opt(status);
+    let status_value = status_text.as_deref().and_then(vocab::status);
+    if let (Some(text), None) = (&status_text, status_value) {
+        ctx.warn(Diagnostic::new(Code::UnknownStatus, line, "tracking status is in no vocabulary").with_text(text));
+    }
+    Some(KeyAction {
+        id: id.filter(|i| !i.is_empty()),
+        description: clean(description),
+        time_frame: parsed.frame,
+        responsible: split_responsible(&clean(responsible)),
+        tracking: Tracking {
+            status: status_value,
+            status_text,
+            comments: clean_opt(comments),
+        },
+        line: Some(line),
+    })
+}
+
+/// Warns about cells beyond the header's columns that hold text, and about
+/// text under a column whose header names no field.
+pub(crate) fn report_extra_cells(ctx: &mut Context<'_>, row: &Row, header: &Header) {
+    let line = row.lines.start;
+    let extra: Vec<&str> = row
+        .cells
+        .iter()
+        .skip(header.columns.len())
+        .map(|c| c.text())
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    if !extra.is_empty() {
+        ctx.warn(
+            Diagnostic::new(
+                Code::CellCount,
+                line,
+                format!("row has {} more cells than its header; their text is not in the output", extra.len()),
+            )
+            .with_text(extra.join(" | ")),
+        );
+    }
+    let named = header.columns.iter().rposition(|c| *c != Column::Blank).map_or(0, |i| i + 1);
+    if row.cells.len() < named {
+        ctx.warn(Diagnostic::new(
+            Code::CellCount,
+            line,
+            format!("row has {} cells where its header has {named}", row.cells.len()),
+        ));
+    }
+    for (i, column) in header.columns.iter().enumerate() {
+        if let Column::Unknown(name) = column {
+            let text = cell_text(row, Some(i));
+            if !text.trim().is_empty() {
+                ctx.warn(
+                    Diagnostic::new(
+                        Code::UnknownColumn,
+                        line,
+                        format!("column `{name}` names no known field; its text is not in the output"),
+                    )
+                    .with_text(clean(text)),
+                );
+            }
+        }
+    }
+}
