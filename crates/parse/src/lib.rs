@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod model;
 pub mod reader;
+pub mod timeframe;
 pub mod vocab;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
