@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod model;
 pub mod reader;
+pub mod responsible;
 pub mod timeframe;
 pub mod vocab;
 
