@@ -1,6 +1,6 @@
 //! English words.
 
-use super::{Label, Vocabulary};
+use super::{DateWords, Label, Vocabulary};
 use crate::model::{Decision, Language, Status, TimeFrameKind};
 
 /// The English vocabulary.
@@ -149,11 +149,22 @@ pub static EN: Vocabulary = Vocabulary {
         "by end of",
         "end of",
         "end",
-        "before",
         "until",
         "no later than",
         "the end of",
+        "late",
+        "in",
+        "during",
     ],
     period_letters: &[("q", 3), ("h", 6)],
     conjunctions: &["and", "&"],
+    dates: DateWords {
+        before: &["before", "prior to"],
+        mid: &["mid", "middle of", "the middle of"],
+        ordinals: &[("first", 1), ("second", 2), ("third", 3), ("fourth", 4)],
+        ordinal_suffixes: &["st", "nd", "rd", "th"],
+        periods: &[("quarter", 3), ("half", 6), ("semester", 6)],
+        fillers: &["of", "the"],
+        range_words: &["to", "through"],
+    },
 };

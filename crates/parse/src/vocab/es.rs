@@ -1,6 +1,6 @@
 //! Spanish words.
 
-use super::{Label, Vocabulary};
+use super::{DateWords, Label, Vocabulary};
 use crate::model::{Decision, Language, Status, TimeFrameKind};
 
 /// The Spanish vocabulary.
@@ -118,14 +118,38 @@ pub static ES: Vocabulary = Vocabulary {
         "para el",
         "para",
         "a más tardar el",
-        "antes del",
-        "antes de",
+        "a más tardar",
+        "hasta el",
         "hasta",
         "fin de",
         "finales de",
         "final de",
         "fines de",
+        "a finales de",
+        "a fines de",
+        "en",
+        "durante",
     ],
     period_letters: &[("t", 3), ("trimestre ", 3), ("s", 6)],
-    conjunctions: &["y", "e"],
+    conjunctions: &["y"],
+    dates: DateWords {
+        before: &["antes del", "antes de"],
+        mid: &["mediados de", "mediados del", "a mediados de", "mediados"],
+        ordinals: &[
+            ("primer", 1),
+            ("primero", 1),
+            ("primera", 1),
+            ("segundo", 2),
+            ("segunda", 2),
+            ("tercer", 3),
+            ("tercero", 3),
+            ("tercera", 3),
+            ("cuarto", 4),
+            ("cuarta", 4),
+        ],
+        ordinal_suffixes: &["º", "°", "ª", "o", "a", "er"],
+        periods: &[("trimestre", 3), ("semestre", 6)],
+        fillers: &["de", "del"],
+        range_words: &["a", "al"],
+    },
 };

@@ -1,6 +1,6 @@
 //! French words.
 
-use super::{Label, Vocabulary};
+use super::{DateWords, Label, Vocabulary};
 use crate::model::{Decision, Language, Status, TimeFrameKind};
 
 /// The French vocabulary.
@@ -132,11 +132,31 @@ pub static FR: Vocabulary = Vocabulary {
         "fin de",
         "fin",
         "au plus tard le",
-        "avant le",
-        "avant",
+        "au plus tard",
         "jusqu'à",
+        "jusqu'au",
         "le",
+        "courant",
+        "au cours de",
+        "en",
     ],
     period_letters: &[("t", 3), ("s", 6)],
     conjunctions: &["et"],
+    dates: DateWords {
+        before: &["avant le", "avant"],
+        mid: &["mi", "milieu de", "milieu", "à la mi"],
+        ordinals: &[
+            ("premier", 1),
+            ("première", 1),
+            ("deuxième", 2),
+            ("second", 2),
+            ("seconde", 2),
+            ("troisième", 3),
+            ("quatrième", 4),
+        ],
+        ordinal_suffixes: &["er", "re", "ère", "e", "ème", "è"],
+        periods: &[("trimestre", 3), ("semestre", 6)],
+        fillers: &["de", "du"],
+        range_words: &["à", "au"],
+    },
 };

@@ -72,6 +72,31 @@ pub struct Vocabulary {
     pub period_letters: &'static [(&'static str, u32)],
     /// Conjunctions that may separate responsible units (` and `).
     pub conjunctions: &'static [&'static str],
+    /// The other words of dates: ordinals, period nouns, small words.
+    pub dates: DateWords,
+}
+
+/// Words of dates beyond month names, period prefixes and period letters.
+#[derive(Debug)]
+pub struct DateWords {
+    /// Words before a date that mean strictly before it (`Before`, `Avant`,
+    /// `Antes de`): the due date is the day before the period starts.
+    pub before: &'static [&'static str],
+    /// Words before a year that name its middle (`Mid`, `Mi`, `Mediados de`):
+    /// due 30 June of that year.
+    pub mid: &'static [&'static str],
+    /// Ordinal words of quarters and halves, with their number (`first`,
+    /// `premier`, `primer`).
+    pub ordinals: &'static [(&'static str, u32)],
+    /// Suffixes that make a number an ordinal or a day (`1st`, `1er`, `1º`).
+    pub ordinal_suffixes: &'static [&'static str],
+    /// Period nouns after an ordinal, with the months in the period
+    /// (`quarter`, `half`, `trimestre`, `semestre`).
+    pub periods: &'static [(&'static str, u32)],
+    /// Small words that may stand between the parts of a date (`of`, `de`).
+    pub fillers: &'static [&'static str],
+    /// Words joining the two ends of a range (`2021 to 2022`, `2021 à 2022`).
+    pub range_words: &'static [&'static str],
 }
 
 /// Every language's table, English first.

@@ -68,3 +68,28 @@ fn every_entry_is_folded() {
         }
     }
 }
+
+#[test]
+fn every_date_word_is_folded_and_nonempty() {
+    for v in ALL {
+        let d = &v.dates;
+        let words = v
+            .months
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(v.period_prefixes.iter().copied())
+            .chain(v.period_letters.iter().map(|(w, _)| w.trim_end()))
+            .chain(v.conjunctions.iter().copied())
+            .chain(d.before.iter().copied())
+            .chain(d.mid.iter().copied())
+            .chain(d.ordinals.iter().map(|(w, _)| *w))
+            .chain(d.ordinal_suffixes.iter().copied())
+            .chain(d.periods.iter().map(|(w, _)| *w))
+            .chain(d.fillers.iter().copied())
+            .chain(d.range_words.iter().copied());
+        for w in words {
+            assert!(!w.is_empty());
+            assert_eq!(fold(w), w);
+        }
+    }
+}
