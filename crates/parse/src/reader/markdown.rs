@@ -196,7 +196,7 @@ impl<'t> Reader<'t> {
 /// its own: a label after the first line, a tab between cells, furniture.
 fn needs_split(source: &str) -> bool {
     source.split('\n').enumerate().any(|(n, line)| {
-        holds_tab(line) || is_page_furniture(line) || n > 0 && find_label(strip_quote(line)).is_some()
+        holds_tab(line) || is_page_furniture(line) || n > 0 && starts_with_label(strip_quote(line))
     })
 }
 
@@ -208,6 +208,19 @@ fn holds_tab(line: &str) -> bool {
 
 fn strip_quote(line: &str) -> &str {
     line.trim_start_matches([' ', '>'])
+}
+
+/// True when a raw source line starts with a label, behind any leading
+/// inline HTML tags (`<b>`, `<strong>`) or Markdown emphasis.
+fn starts_with_label(line: &str) -> bool {
+    let mut rest = line.trim_start();
+    while rest.starts_with('<') {
+        match rest.find('>') {
+            Some(end) if end < 40 => rest = rest[end + 1..].trim_start(),
+            _ => break,
+        }
+    }
+    find_label(rest).is_some()
 }
 
 /// Splits a paragraph's source lines into text segments and tab tables.
@@ -238,7 +251,7 @@ impl Splitter {
             return;
         }
         self.flush_table(out);
-        if find_label(content).is_some() {
+        if starts_with_label(content) {
             self.flush_segment(out);
         }
         if !self.segment.is_empty() {
