@@ -20,7 +20,11 @@ pub struct Input {
 /// Reads `path` (or standard input for `-`), at most `limit` bytes.
 pub fn read_input(path: &Path, from: Option<Format>, limit: u64) -> Result<Input> {
     let stdin = path == Path::new("-");
-    let name = if stdin { "<stdin>".to_string() } else { path.display().to_string() };
+    let name = if stdin {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
     let format = match from.or_else(|| Format::from_path(path)) {
         Some(f) => f,
         None if stdin => Format::Markdown,
@@ -36,7 +40,11 @@ pub fn read_input(path: &Path, from: Option<Format>, limit: u64) -> Result<Input
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .with_context(|| format!("{name}: cannot read"))?;
-    Ok(Input { name, bytes, format })
+    Ok(Input {
+        name,
+        bytes,
+        format,
+    })
 }
 
 /// Parses a `--from` value.

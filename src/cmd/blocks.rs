@@ -30,11 +30,28 @@ pub fn run(args: Args) -> Result<Outcome> {
             BlockKind::Table(t) => {
                 println!("{}-{} TABLE", l.start, l.end);
                 for r in &t.rows {
-                    let cells: Vec<String> = r.cells.iter().map(|c| format!("{:?}{:?}", c.span, c.text())).collect();
-                    println!("    {}{} {}", r.lines.start, if r.header { "H" } else { " " }, cells.join(" | "));
+                    let cells: Vec<String> = r
+                        .cells
+                        .iter()
+                        .map(|c| format!("{:?}{:?}", c.span, c.text()))
+                        .collect();
+                    println!(
+                        "    {}{} {}",
+                        r.lines.start,
+                        if r.header { "H" } else { " " },
+                        cells.join(" | ")
+                    );
                 }
             }
-            kind => println!("{}-{} {:?} {:?} bold={:?} sup={:?}", l.start, l.end, kind, b.text(), b.inline.bold, b.inline.sup),
+            kind => println!(
+                "{}-{} {:?} {:?} bold={:?} sup={:?}",
+                l.start,
+                l.end,
+                kind,
+                b.text(),
+                b.inline.bold,
+                b.inline.sup
+            ),
         }
     }
     Ok(Outcome::Ok)

@@ -16,7 +16,7 @@ pub struct Args {
     /// The document to convert, or `-` for standard input.
     pub file: PathBuf,
     /// Output format.
-    #[arg(long, short = 't', default_value = "json", value_parser = ["json"])]
+    #[arg(long, short = 't', default_value = "json", value_parser = ["json", "md"])]
     pub to: String,
     /// Input format, when the extension does not say (md, txt, html, docx).
     #[arg(long, value_parser = parse_format)]
@@ -38,16 +38,34 @@ pub fn run(args: Args) -> Result<Outcome> {
     let recognised =
         parse_detailed(&input.bytes, input.format, &limits).with_context(|| input.name.clone())?;
     let doc = recognised.document;
-    let json = serde_json::to_string_pretty(&doc)?;
+    let rendered = match args.to.as_str() {
+        "md" => mresponse_export::to_markdown(&doc),
+        _ => serde_json::to_string_pretty(&doc)?,
+    };
     let mut out = std::io::stdout().lock();
-    out.write_all(json.as_bytes())?;
+    out.write_all(rendered.as_bytes())?;
     out.write_all(b"\n")?;
     out.flush()?;
-    let warnings = doc.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).count();
+    let warnings = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .count();
     for d in &doc.diagnostics {
-        eprintln!("{}:{}: {} [{}]: {}", input.name, d.line, severity(d.severity), d.code.as_str(), d.message);
+        eprintln!(
+            "{}:{}: {} [{}]: {}",
+            input.name,
+            d.line,
+            severity(d.severity),
+            d.code.as_str(),
+            d.message
+        );
     }
-    Ok(if args.strict && warnings > 0 { Outcome::Problems } else { Outcome::Ok })
+    Ok(if args.strict && warnings > 0 {
+        Outcome::Problems
+    } else {
+        Outcome::Ok
+    })
 }
 
 fn severity(s: Severity) -> &'static str {

@@ -50,7 +50,11 @@ pub fn clean_opt(text: &str) -> Option<String> {
 /// `1.1.` → `1.1`).
 pub fn trim_trailing_punct(text: &str) -> &str {
     text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '.' | ':' | ';' | ',' | '–' | '—' | '-' | '\u{a0}' | '|' | '*')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ':' | ';' | ',' | '–' | '—' | '-' | '\u{a0}' | '|' | '*'
+            )
     })
 }
 
@@ -92,7 +96,9 @@ mod tests {
         assert!(is_page_furniture("Page 3 of 10"));
         assert!(is_page_furniture("\u{c}"));
         assert!(is_page_furniture("- 4 -"));
-        assert!(!is_page_furniture("Pages 3 to 5 of the report were revised."));
+        assert!(!is_page_furniture(
+            "Pages 3 to 5 of the report were revised."
+        ));
         assert!(!is_page_furniture("2021-2022"));
     }
 

@@ -73,8 +73,14 @@ mod tests {
 
     #[test]
     fn utf16_both_orders() {
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("é\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("é\n".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("é\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("é\n".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         assert_eq!(decode(&le).text, "é\n");
         assert_eq!(decode(&be).text, "é\n");
     }

@@ -31,7 +31,9 @@ impl Format {
 
     /// The format of a path, by its extension.
     pub fn from_path(path: &Path) -> Option<Format> {
-        path.extension().and_then(|e| e.to_str()).and_then(Format::from_extension)
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::from_extension)
     }
 
     /// The format's usual name, for messages.

@@ -146,7 +146,9 @@ pub fn find_label(text: &str) -> Option<LabelMatch> {
     let mut best_len = 0;
     for vocab in vocab::ALL {
         for (word, label) in vocab.labels {
-            let Some(len) = match_word(body, word) else { continue };
+            let Some(len) = match_word(body, word) else {
+                continue;
+            };
             if len <= best_len {
                 continue;
             }
@@ -200,8 +202,14 @@ pub fn find_title_label(text: &str) -> Option<(Language, usize)> {
             if *label != Label::Response || !word.contains(' ') {
                 continue;
             }
-            let Some(len) = match_word(body, word) else { continue };
-            if body[len..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+            let Some(len) = match_word(body, word) else {
+                continue;
+            };
+            if body[len..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric())
+            {
                 continue;
             }
             let (skip, _) = close_label(&body[len..]);
@@ -222,7 +230,9 @@ fn find_role(text: &str, start: usize) -> Option<LabelMatch> {
     let folded = vocab::fold(head);
     for v in vocab::ALL {
         for role in v.roles {
-            let Some(rest) = folded.strip_prefix(role) else { continue };
+            let Some(rest) = folded.strip_prefix(role) else {
+                continue;
+            };
             if rest.is_empty() || rest.starts_with(' ') {
                 let (skip, _) = close_label(&body[colon..]);
                 return Some(LabelMatch {
@@ -264,13 +274,32 @@ mod tests {
     fn recommendation_labels() {
         assert_eq!(
             lab("**Evaluation Recommendation 1:** UNITAR should"),
-            Some((Label::Recommendation, Some("1".into()), "UNITAR should".into()))
+            Some((
+                Label::Recommendation,
+                Some("1".into()),
+                "UNITAR should".into()
+            ))
         );
-        assert_eq!(lab("Recommendation 3a: x").map(|l| l.1), Some(Some("3a".into())));
-        assert_eq!(lab("Recommendation R4: x").map(|l| l.1), Some(Some("R4".into())));
-        assert_eq!(lab("Recommendation 2.").map(|l| l.1), Some(Some("2".into())));
-        assert_eq!(lab("Recomendación 1. El programa").map(|l| l.2), Some("El programa".into()));
-        assert_eq!(lab("Recommandation 1\u{a0}: Le PNUD").map(|l| l.2), Some("Le PNUD".into()));
+        assert_eq!(
+            lab("Recommendation 3a: x").map(|l| l.1),
+            Some(Some("3a".into()))
+        );
+        assert_eq!(
+            lab("Recommendation R4: x").map(|l| l.1),
+            Some(Some("R4".into()))
+        );
+        assert_eq!(
+            lab("Recommendation 2.").map(|l| l.1),
+            Some(Some("2".into()))
+        );
+        assert_eq!(
+            lab("Recomendación 1. El programa").map(|l| l.2),
+            Some("El programa".into())
+        );
+        assert_eq!(
+            lab("Recommandation 1\u{a0}: Le PNUD").map(|l| l.2),
+            Some("Le PNUD".into())
+        );
         assert_eq!(lab("Recommendations 3 and 4 were"), None);
         assert_eq!(lab("Recommendation 3 is already in place"), None);
     }
@@ -281,10 +310,16 @@ mod tests {
             lab("Management Response: Partially accepted"),
             Some((Label::Response, None, "Partially accepted".into()))
         );
-        assert_eq!(lab("Réponse de la direction : Acceptée").map(|l| l.2), Some("Acceptée".into()));
+        assert_eq!(
+            lab("Réponse de la direction : Acceptée").map(|l| l.2),
+            Some("Acceptée".into())
+        );
         assert_eq!(lab("Status report is late"), None);
         assert_eq!(lab("Position: Manager").map(|l| l.0), Some(Label::Position));
-        assert_eq!(lab("Unit/Bureau: CWM, UNITAR").map(|l| l.2), Some("CWM, UNITAR".into()));
+        assert_eq!(
+            lab("Unit/Bureau: CWM, UNITAR").map(|l| l.2),
+            Some("CWM, UNITAR".into())
+        );
     }
 
     #[test]

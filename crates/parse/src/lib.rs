@@ -57,7 +57,11 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Document, ParseError> {
 }
 
 /// Parses a document and says which source lines its fields claimed.
-pub fn parse_detailed(bytes: &[u8], format: Format, limits: &Limits) -> Result<Recognised, ParseError> {
+pub fn parse_detailed(
+    bytes: &[u8],
+    format: Format,
+    limits: &Limits,
+) -> Result<Recognised, ParseError> {
     let (blocks, fallback) = read_blocks(bytes, format, limits)?;
     let mut recognised = recognise::recognise(&blocks)?;
     if let Some(encoding) = fallback {
@@ -115,7 +119,11 @@ fn add_uncovered_lines(text: &str, blocks: &mut Vec<Block>) {
     let mut covered = vec![false; lines.len() + 2];
     for b in blocks.iter() {
         let end = (b.lines.end as usize).min(lines.len());
-        for c in covered.iter_mut().take(end + 1).skip(b.lines.start as usize) {
+        for c in covered
+            .iter_mut()
+            .take(end + 1)
+            .skip(b.lines.start as usize)
+        {
             *c = true;
         }
     }
@@ -124,7 +132,11 @@ fn add_uncovered_lines(text: &str, blocks: &mut Vec<Block>) {
         let number = n + 1;
         if !covered[number] && !line.trim().is_empty() {
             let line_no = u32::try_from(number).unwrap_or(u32::MAX);
-            blocks.push(Block::new(BlockKind::Paragraph, Inline::plain(line.trim()), Lines::one(line_no)));
+            blocks.push(Block::new(
+                BlockKind::Paragraph,
+                Inline::plain(line.trim()),
+                Lines::one(line_no),
+            ));
             added = true;
         }
     }

@@ -237,8 +237,11 @@ impl Splitter {
     fn line(&mut self, raw: &str, line: u32, out: &mut Vec<Block>) {
         let content = strip_quote(raw.trim_end_matches('\r'));
         if is_page_furniture(content) {
-            self.furniture
-                .push(Block::new(BlockKind::Furniture, Inline::default(), Lines::one(line)));
+            self.furniture.push(Block::new(
+                BlockKind::Furniture,
+                Inline::default(),
+                Lines::one(line),
+            ));
             return;
         }
         if holds_tab(content) {
@@ -274,7 +277,11 @@ impl Splitter {
 
     fn flush_table(&mut self, out: &mut Vec<Block>) {
         if let (Some(table), Some(lines)) = (self.table.take(), self.table_lines.take()) {
-            out.push(Block::new(BlockKind::Table(table), Inline::default(), lines));
+            out.push(Block::new(
+                BlockKind::Table(table),
+                Inline::default(),
+                lines,
+            ));
         }
     }
 
@@ -315,8 +322,12 @@ pub fn render_fragment(source: &str) -> Inline {
 pub fn append_inline(inline: &mut Inline, other: &Inline) {
     let offset = inline.text.len();
     inline.text.push_str(&other.text);
-    inline.bold.extend(other.bold.iter().map(|r| r.start + offset..r.end + offset));
-    inline.sup.extend(other.sup.iter().map(|r| r.start + offset..r.end + offset));
+    inline
+        .bold
+        .extend(other.bold.iter().map(|r| r.start + offset..r.end + offset));
+    inline
+        .sup
+        .extend(other.sup.iter().map(|r| r.start + offset..r.end + offset));
 }
 
 /// Renders Markdown events as plain text with bold and superscript marks.
@@ -361,7 +372,11 @@ impl Renderer {
 
     fn start_unit(&mut self, item: bool) {
         if !self.out.text.is_empty() {
-            let sep = if item && self.last_was_item { "\n" } else { "\n\n" };
+            let sep = if item && self.last_was_item {
+                "\n"
+            } else {
+                "\n\n"
+            };
             self.pending = Some(sep);
         }
         self.last_was_item = item;
@@ -370,10 +385,16 @@ impl Renderer {
     fn event(&mut self, event: Event<'_>) {
         match event {
             Event::Start(tag) => match tag {
-                Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::TableRow | Tag::TableHead => {
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::CodeBlock(_)
+                | Tag::TableRow
+                | Tag::TableHead => {
                     if self.item_open {
                         self.item_open = false;
-                    } else if !matches!(tag, Tag::TableRow | Tag::TableHead) || !self.out.text.is_empty() {
+                    } else if !matches!(tag, Tag::TableRow | Tag::TableHead)
+                        || !self.out.text.is_empty()
+                    {
                         self.start_unit(false);
                     }
                 }
@@ -408,7 +429,9 @@ impl Renderer {
                     self.item_open = false;
                     self.last_was_item = true;
                 }
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock => self.last_was_item = false,
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock => {
+                    self.last_was_item = false
+                }
                 _ => {}
             },
             Event::Text(t) | Event::Code(t) => {
@@ -447,7 +470,11 @@ impl Renderer {
     }
 
     fn tag(&mut self, tag: &str) {
-        let inner = tag.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/').trim();
+        let inner = tag
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .trim_end_matches('/')
+            .trim();
         let closing = inner.starts_with('/');
         let name: String = inner
             .trim_start_matches('/')

@@ -25,7 +25,11 @@ pub(crate) fn html_fragment(source: &str, first_line: u32) -> Vec<Block> {
     }
     inline.push(&decode_entities(rest), false);
     let end = first_line + source.trim_end().matches('\n').count() as u32;
-    vec![Block::new(BlockKind::Paragraph, inline, Lines::new(first_line, end))]
+    vec![Block::new(
+        BlockKind::Paragraph,
+        inline,
+        Lines::new(first_line, end),
+    )]
 }
 
 /// Decodes the HTML character references in `text`.

@@ -22,7 +22,11 @@ pub fn read_text(text: &str) -> Vec<Block> {
         let number = u32::try_from(n + 1).unwrap_or(u32::MAX);
         let line = raw.trim_end_matches(['\r', ' ', '\t']);
         if is_page_furniture(line) {
-            out.push(Block::new(BlockKind::Furniture, Inline::default(), Lines::one(number)));
+            out.push(Block::new(
+                BlockKind::Furniture,
+                Inline::default(),
+                Lines::one(number),
+            ));
             continue;
         }
         if line.trim().is_empty() {
@@ -69,7 +73,9 @@ fn is_list_item(line: &str) -> bool {
 fn flush_paragraph(out: &mut Vec<Block>, paragraph: &mut Option<(String, Lines, bool)>) {
     if let Some((text, lines, item)) = paragraph.take() {
         let (kind, text) = if item {
-            let text = text.strip_prefix("• ").map_or(text.clone(), |t| format!("- {t}"));
+            let text = text
+                .strip_prefix("• ")
+                .map_or(text.clone(), |t| format!("- {t}"));
             (BlockKind::ListItem, text)
         } else {
             (BlockKind::Paragraph, text)
@@ -109,7 +115,11 @@ fn is_field_name(name: &str) -> bool {
             *w == folded
                 && matches!(
                     l,
-                    Label::KeyActions | Label::TimeFrame | Label::Responsible | Label::Status | Label::Comments
+                    Label::KeyActions
+                        | Label::TimeFrame
+                        | Label::Responsible
+                        | Label::Status
+                        | Label::Comments
                 )
         })
     })
@@ -142,7 +152,10 @@ fn flush_actions(out: &mut Vec<Block>, actions: &mut Vec<(Vec<(String, String)>,
             let col = if name.is_empty() {
                 0
             } else {
-                names.iter().position(|n| vocab::fold(n) == vocab::fold(&name)).unwrap_or(0)
+                names
+                    .iter()
+                    .position(|n| vocab::fold(n) == vocab::fold(&name))
+                    .unwrap_or(0)
             };
             if let Some(c) = cells.get_mut(col) {
                 *c = cell(&value);
@@ -178,8 +191,14 @@ mod tests {
             "Key actions\n1.1 Do it | Responsible: PMU | Time frame: Q2 2021\nDo more | Time frame: 2022 | Responsible: UNDP\n",
         );
         assert_eq!(blocks.len(), 2);
-        let table = blocks[1].table().map(|t| t.rows.clone()).unwrap_or_default();
-        let texts: Vec<Vec<&str>> = table.iter().map(|r| r.cells.iter().map(|c| c.text()).collect()).collect();
+        let table = blocks[1]
+            .table()
+            .map(|t| t.rows.clone())
+            .unwrap_or_default();
+        let texts: Vec<Vec<&str>> = table
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text()).collect())
+            .collect();
         assert_eq!(texts[0], ["Key action", "Responsible", "Time frame"]);
         assert_eq!(texts[2], ["Do more", "UNDP", "2022"]);
     }

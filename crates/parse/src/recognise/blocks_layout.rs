@@ -113,7 +113,8 @@ pub(crate) fn read_body(ctx: &mut Context<'_>, start: usize) {
                 if split.decision.is_none() && split.comment.is_none() {
                     if let Some(next) = blocks.get(i).filter(|b| is_plain_text(b)) {
                         let next_split = split_decision(&next.inline, 0);
-                        if next_split.decision.is_some() {
+                        // Only a block that is a decision and nothing else.
+                        if next_split.decision.is_some() && next_split.comment.is_none() {
                             split = next_split;
                             ctx.claim(i);
                             i += 1;
@@ -140,7 +141,11 @@ pub(crate) fn read_body(ctx: &mut Context<'_>, start: usize) {
                     }
                     (Mode::Comment | Mode::AfterTable | Mode::Notes | Mode::Actions, _) => {
                         pending_notes.push(index);
-                        mode = if mode == Mode::Comment { Mode::Notes } else { mode };
+                        mode = if mode == Mode::Comment {
+                            Mode::Notes
+                        } else {
+                            mode
+                        };
                     }
                     _ => {}
                 }
@@ -191,12 +196,9 @@ fn finish(ctx: &mut Context<'_>, open: Option<Open>) {
     o.rec.response.comment = o.comment.finish();
     if o.rec.response.decision.is_none() && o.rec.response.comment.is_none() {
         let line = o.rec.line.unwrap_or(1);
-        if !ctx
-            .doc
-            .diagnostics
-            .iter()
-            .any(|d| d.line >= line && matches!(d.code, Code::MissingDecision | Code::UnknownDecision))
-        {
+        if !ctx.doc.diagnostics.iter().any(|d| {
+            d.line >= line && matches!(d.code, Code::MissingDecision | Code::UnknownDecision)
+        }) {
             ctx.warn(Diagnostic::new(
                 Code::MissingDecision,
                 line,

@@ -49,7 +49,13 @@ pub fn split_decision(inline: &Inline, start: usize) -> DecisionSplit {
         .iter()
         .find(|r| r.start <= start && start < r.end)
         .map(|r| r.end - start)
-        .or_else(|| inline.bold.iter().find(|r| r.start > start).map(|r| r.start - start));
+        .or_else(|| {
+            inline
+                .bold
+                .iter()
+                .find(|r| r.start > start)
+                .map(|r| r.start - start)
+        });
     let (end, after) = candidate_end(rest, bold_end);
     let candidate = trim_trailing_punct(rest[..end].trim());
     if let Some((decision, language)) = vocab::decision(candidate) {
@@ -66,7 +72,9 @@ pub fn split_decision(inline: &Inline, start: usize) -> DecisionSplit {
         split.language = Some(language);
         return split;
     }
-    if !candidate.is_empty() && candidate.split_whitespace().count() <= DECISION_WORDS_MAX && end < rest.trim_end().len()
+    if !candidate.is_empty()
+        && candidate.split_whitespace().count() <= DECISION_WORDS_MAX
+        && end < rest.trim_end().len()
     {
         split.unknown_word = Some(clean(candidate));
     } else if candidate.split_whitespace().count() <= DECISION_WORDS_MAX && !candidate.is_empty() {
@@ -79,7 +87,8 @@ pub fn split_decision(inline: &Inline, start: usize) -> DecisionSplit {
 /// Skips spaces and stray markup between a label and its decision.
 fn skip_lead(text: &str, start: usize) -> usize {
     let rest = text.get(start..).unwrap_or_default();
-    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '\u{a0}' | '*' | '_'));
+    let trimmed =
+        rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '\u{a0}' | '*' | '_'));
     start + (rest.len() - trimmed.len())
 }
 
@@ -135,7 +144,11 @@ fn decision_prefix(rest: &str) -> Option<(usize, Decision, Language)> {
 /// The comment after the decision: leading separators and spaces removed.
 fn comment_after(rest: &str) -> Option<String> {
     let trimmed = rest.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '\u{a0}' | '–' | '—' | '-' | ':' | '.' | ';' | ',' | '*' | '_')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{a0}' | '–' | '—' | '-' | ':' | '.' | ';' | ',' | '*' | '_'
+            )
     });
     Some(clean(trimmed)).filter(|c| !c.is_empty())
 }
@@ -163,10 +176,19 @@ mod tests {
 
     #[test]
     fn decision_then_full_stop_or_colon() {
-        assert_eq!(split("Accepted. The programme will").2, Some("The programme will".into()));
-        assert_eq!(split("Partially accepted: the project").2, Some("the project".into()));
+        assert_eq!(
+            split("Accepted. The programme will").2,
+            Some("The programme will".into())
+        );
+        assert_eq!(
+            split("Partially accepted: the project").2,
+            Some("the project".into())
+        );
         assert_eq!(split("Aceptada").1, Some("Aceptada".into()));
-        assert_eq!(split("Accepted\nA joint task force").2, Some("A joint task force".into()));
+        assert_eq!(
+            split("Accepted\nA joint task force").2,
+            Some("A joint task force".into())
+        );
     }
 
     #[test]

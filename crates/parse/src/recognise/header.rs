@@ -42,7 +42,11 @@ pub(crate) fn read_header(ctx: &mut Context<'_>) -> usize {
             }
             break;
         }
-        let title_label = if ctx.doc.title.is_none() { find_title_label(block.text()) } else { None };
+        let title_label = if ctx.doc.title.is_none() {
+            find_title_label(block.text())
+        } else {
+            None
+        };
         let label = find_label(block.text());
         match label.as_ref().map(|m| m.label) {
             Some(Label::Recommendation) | Some(Label::KeyActions) => break,
@@ -75,12 +79,17 @@ pub(crate) fn read_header(ctx: &mut Context<'_>) -> usize {
                 mode = Mode::Contributors;
             }
             _ => {
-                let title_like = matches!(block.kind, BlockKind::Heading(_)) || block.inline.is_all_bold();
+                let title_like =
+                    matches!(block.kind, BlockKind::Heading(_)) || block.inline.is_all_bold();
                 if ctx.doc.title.is_none() && lone_title_label.is_some() && title_like {
                     ctx.doc.title = Some(clean_title(block.text()));
                     ctx.claim(i);
                     lone_title_label = None;
-                } else if ctx.doc.title.is_none() && mode == Mode::Start && title_like && candidate_title.is_none() {
+                } else if ctx.doc.title.is_none()
+                    && mode == Mode::Start
+                    && title_like
+                    && candidate_title.is_none()
+                {
                     // A heading before any label: the title if a lone label follows.
                     candidate_title = Some(i);
                 } else if is_note_like(block) && mode != Mode::Start {
@@ -119,31 +128,56 @@ fn contributor_lines(ctx: &mut Context<'_>, text: &str) {
     }
 }
 
-/// Applies one header label: a role starts a contributor; a position or unit
-/// goes to the first contributor that has none yet.
+/// Applies one header label. Consecutive role lines open a group of people
+/// (a two-column header flattened line by line); the positions and units
+/// that follow fill that group's people in order.
 fn contributor_field(ctx: &mut Context<'_>, m: &LabelMatch, value: &str) {
     let value = clean_opt(value);
     ctx.vote(m.language);
+    let group = &mut ctx.header_group;
     let people = &mut ctx.doc.contributors;
     match m.label {
-        Label::Role => people.push(Contributor {
-            role: clean(m.role.as_deref().unwrap_or_default()),
-            name: value,
-            position: None,
-            unit: None,
-        }),
+        Label::Role => {
+            if !group.last_was_role {
+                *group = Group {
+                    start: people.len(),
+                    ..Group::default()
+                };
+            }
+            group.last_was_role = true;
+            people.push(Contributor {
+                role: clean(m.role.as_deref().unwrap_or_default()),
+                name: value,
+                position: None,
+                unit: None,
+            });
+        }
         Label::Position => {
-            if let Some(p) = people.iter_mut().find(|p| p.position.is_none()) {
+            group.last_was_role = false;
+            if let Some(p) = people.get_mut(group.start + group.positions) {
                 p.position = value;
             }
+            group.positions += 1;
         }
         Label::Unit => {
-            if let Some(p) = people.iter_mut().find(|p| p.unit.is_none()) {
+            group.last_was_role = false;
+            if let Some(p) = people.get_mut(group.start + group.units) {
                 p.unit = value;
             }
+            group.units += 1;
         }
         _ => {}
     }
+}
+
+/// The people a run of role lines opened, and how many of their positions
+/// and units have been read.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Group {
+    start: usize,
+    positions: usize,
+    units: usize,
+    last_was_role: bool,
 }
 
 /// A contributors table: each column is one person, read top to bottom.
@@ -152,7 +186,9 @@ fn contributors_from_table(ctx: &mut Context<'_>, t: &crate::block::Table) {
     let mut fields: Vec<(usize, LabelMatch, String)> = Vec::new();
     for col in 0..width {
         for row in &t.rows {
-            let Some(cell) = row.cells.get(col) else { continue };
+            let Some(cell) = row.cells.get(col) else {
+                continue;
+            };
             for line in cell.text().split('\n') {
                 if let Some(m) = find_label(line) {
                     let value = line[m.rest..].to_string();
@@ -161,21 +197,14 @@ fn contributors_from_table(ctx: &mut Context<'_>, t: &crate::block::Table) {
             }
         }
     }
-    // Column by column: a role opens a person; later fields of the column fill it.
-    for (_, m, value) in &fields {
-        if m.label == Label::Role {
-            contributor_field(ctx, m, value);
-        } else {
-            let person = ctx.doc.contributors.len().checked_sub(1);
-            if let Some(p) = person.and_then(|p| ctx.doc.contributors.get_mut(p)) {
-                let value = clean_opt(value);
-                match m.label {
-                    Label::Position if p.position.is_none() => p.position = value,
-                    Label::Unit if p.unit.is_none() => p.unit = value,
-                    _ => {}
-                }
-            }
+    // Column by column: each column is one group of people.
+    let mut column = usize::MAX;
+    for (col, m, value) in &fields {
+        if *col != column {
+            column = *col;
+            ctx.header_group = Group::default();
         }
+        contributor_field(ctx, m, value);
     }
 }
 
@@ -184,7 +213,9 @@ pub(crate) fn clean_title(text: &str) -> String {
     let mut t = clean(text).replace('\n', " ");
     loop {
         let trimmed = t
-            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-' | '\u{a0}'))
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-' | '\u{a0}')
+            })
             .to_string();
         let folded = vocab::fold(&trimmed);
         let connector = TITLE_CONNECTORS.iter().find(|c| {
@@ -195,7 +226,11 @@ pub(crate) fn clean_title(text: &str) -> String {
         });
         match connector {
             Some(c) => {
-                let skip: usize = trimmed.chars().take(c.chars().count()).map(char::len_utf8).sum();
+                let skip: usize = trimmed
+                    .chars()
+                    .take(c.chars().count())
+                    .map(char::len_utf8)
+                    .sum();
                 t = trimmed[skip..].to_string();
             }
             None => {
@@ -204,7 +239,9 @@ pub(crate) fn clean_title(text: &str) -> String {
             }
         }
     }
-    let quotes = |c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '‘' | '’' | '\'');
+    let quotes = |c: char| {
+        c.is_whitespace() || matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '‘' | '’' | '\'')
+    };
     let inner = t.trim_matches(quotes);
     // Keep a quote that belongs to the text (an apostrophe inside it).
     inner.to_string()
@@ -212,8 +249,8 @@ pub(crate) fn clean_title(text: &str) -> String {
 
 /// Connecting words between the "Management Response" label and the title.
 const TITLE_CONNECTORS: &[&str] = &[
-    "to the", "to", "for the", "for", "on the", "on", "of the", "à l'", "à la", "au", "aux", "à", "a la", "al",
-    "a los", "a las", "de la", "del", "de l'", "du", "des",
+    "to the", "to", "for the", "for", "on the", "on", "of the", "à l'", "à la", "au", "aux", "à",
+    "a la", "al", "a los", "a las", "de la", "del", "de l'", "du", "des",
 ];
 
 #[cfg(test)]
@@ -227,8 +264,14 @@ mod tests {
             "Evaluation of the Benin Country Programme"
         );
         assert_eq!(clean_title(" “Strengthen National”"), "Strengthen National");
-        assert_eq!(clean_title("\u{a0}: «\u{a0}Évaluation finale\u{a0}»"), "Évaluation finale");
+        assert_eq!(
+            clean_title("\u{a0}: «\u{a0}Évaluation finale\u{a0}»"),
+            "Évaluation finale"
+        );
         assert_eq!(clean_title(": Evaluación final"), "Evaluación final");
-        assert_eq!(clean_title("à l'évaluation du projet"), "évaluation du projet");
+        assert_eq!(
+            clean_title("à l'évaluation du projet"),
+            "évaluation du projet"
+        );
     }
 }

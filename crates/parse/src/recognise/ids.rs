@@ -25,7 +25,12 @@ fn id_len(text: &str) -> Option<(usize, usize)> {
         i += 1;
     }
     let start = i;
-    let digits = |from: usize| bytes[from..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let digits = |from: usize| {
+        bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
     let n = digits(i);
     let mut dotted = false;
     if n > 0 {
@@ -36,10 +41,15 @@ fn id_len(text: &str) -> Option<(usize, usize)> {
             i += digits(i);
             dotted = true;
         }
-        if i < bytes.len() && bytes[i].is_ascii_lowercase() && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+        if i < bytes.len()
+            && bytes[i].is_ascii_lowercase()
+            && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+        {
             i += 1;
         }
-    } else if bytes.get(i).is_some_and(u8::is_ascii_alphabetic) && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
+    } else if bytes.get(i).is_some_and(u8::is_ascii_alphabetic)
+        && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+    {
         i += 1;
     } else {
         return None;
@@ -77,13 +87,22 @@ mod tests {
 
     #[test]
     fn ids() {
-        assert_eq!(split_action_id("1.1 Draft a plan"), (Some("1.1".into()), "Draft a plan"));
+        assert_eq!(
+            split_action_id("1.1 Draft a plan"),
+            (Some("1.1".into()), "Draft a plan")
+        );
         assert_eq!(split_action_id("2.3. Do"), (Some("2.3".into()), "Do"));
         assert_eq!(split_action_id("a) Do"), (Some("a".into()), "Do"));
         assert_eq!(split_action_id("(b) Do"), (Some("b".into()), "Do"));
-        assert_eq!(split_action_id("1.1\tFinalise"), (Some("1.1".into()), "Finalise"));
+        assert_eq!(
+            split_action_id("1.1\tFinalise"),
+            (Some("1.1".into()), "Finalise")
+        );
         assert_eq!(split_action_id("3. Do"), (Some("3".into()), "Do"));
-        assert_eq!(split_action_id("30 schools trained"), (None, "30 schools trained"));
+        assert_eq!(
+            split_action_id("30 schools trained"),
+            (None, "30 schools trained")
+        );
         assert_eq!(split_action_id("Draft"), (None, "Draft"));
         assert_eq!(split_action_id("2022 plan"), (None, "2022 plan"));
         assert_eq!(split_action_id("a new plan"), (None, "a new plan"));

@@ -77,7 +77,9 @@ pub(crate) fn read_matrix(ctx: &mut Context<'_>, start: usize, at: usize) {
 }
 
 fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
-    let Some(header) = read_header(table) else { return };
+    let Some(header) = read_header(table) else {
+        return;
+    };
     let rec_col = header.find(&Column::Recommendation);
     let resp_col = header.find(&Column::Response);
     for row in table.rows.iter().skip(header.rows) {
@@ -90,7 +92,10 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
             let (id, body) = match find_label(text) {
                 Some(m) if m.label == Label::Recommendation => {
                     ctx.vote(m.language);
-                    (m.id.unwrap_or_else(|| position.to_string()), &text[m.rest..])
+                    (
+                        m.id.unwrap_or_else(|| position.to_string()),
+                        &text[m.rest..],
+                    )
                 }
                 _ => (position.to_string(), text),
             };
@@ -112,8 +117,16 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
                     ctx.vote(language);
                 }
                 if split.decision.is_none() {
-                    let code = if split.unknown_word.is_some() { Code::UnknownDecision } else { Code::MissingDecision };
-                    ctx.warn(Diagnostic::new(code, row.lines.start, "the response cell states no known decision"));
+                    let code = if split.unknown_word.is_some() {
+                        Code::UnknownDecision
+                    } else {
+                        Code::MissingDecision
+                    };
+                    ctx.warn(Diagnostic::new(
+                        code,
+                        row.lines.start,
+                        "the response cell states no known decision",
+                    ));
                 }
                 rec.response = Response {
                     decision: split.decision,
@@ -131,7 +144,9 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
         } else {
             // A continuation row: a response cell of its own adds to the comment.
             let extra = cell_text(row, resp_col);
-            let own = resp_col.and_then(|c| row.cells.get(c)).is_some_and(|c| c.span == Span::Own);
+            let own = resp_col
+                .and_then(|c| row.cells.get(c))
+                .is_some_and(|c| c.span == Span::Own);
             if own && !extra.trim().is_empty() {
                 if let Some(rec) = ctx.doc.recommendations.last_mut() {
                     let mut join = TextJoin::default();
@@ -147,8 +162,12 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
             match ctx.doc.recommendations.last_mut() {
                 Some(rec) => rec.key_actions.push(action),
                 None => ctx.warn(
-                    Diagnostic::new(Code::UnclaimedText, row.lines.start, "key action before any recommendation")
-                        .with_text(action.description),
+                    Diagnostic::new(
+                        Code::UnclaimedText,
+                        row.lines.start,
+                        "key action before any recommendation",
+                    )
+                    .with_text(action.description),
                 ),
             }
         }

@@ -53,6 +53,7 @@ pub(crate) struct Context<'b> {
     pub claimed: Vec<bool>,
     pub doc: Document,
     pub votes: [u32; 3],
+    pub header_group: header::Group,
 }
 
 impl<'b> Context<'b> {
@@ -62,6 +63,7 @@ impl<'b> Context<'b> {
             claimed: vec![false; blocks.len()],
             doc: Document::empty(),
             votes: [0; 3],
+            header_group: header::Group::default(),
         }
     }
 
@@ -100,12 +102,22 @@ impl<'b> Context<'b> {
                 Some(t) => t
                     .rows
                     .iter()
-                    .map(|r| r.cells.iter().map(|c| c.text()).collect::<Vec<_>>().join(" | "))
+                    .map(|r| {
+                        r.cells
+                            .iter()
+                            .map(|c| c.text())
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    })
                     .collect::<Vec<_>>()
                     .join("\n"),
                 None => clean(block.text()),
             };
-            let what = if block.table().is_some() { "a table" } else { "this text" };
+            let what = if block.table().is_some() {
+                "a table"
+            } else {
+                "this text"
+            };
             self.doc.diagnostics.push(
                 Diagnostic::new(
                     Code::UnclaimedText,
@@ -180,7 +192,8 @@ impl TextJoin {
             return;
         }
         if !self.text.is_empty() {
-            self.text.push_str(if item && self.last_item { "\n" } else { "\n\n" });
+            self.text
+                .push_str(if item && self.last_item { "\n" } else { "\n\n" });
         }
         self.text.push_str(&piece);
         self.last_item = item;

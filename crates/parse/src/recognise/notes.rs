@@ -25,12 +25,19 @@ pub(crate) fn note_of(inline: &Inline, numbers: bool) -> Note {
     let (marker, rest) = if let Some(r) = inline.sup.iter().find(|r| r.start == lead) {
         let end = r.end.min(inline.text.len());
         let marker = inline.text.get(r.start..end).unwrap_or_default().trim();
-        (Some(marker.to_string()), inline.text.get(end..).unwrap_or_default())
+        (
+            Some(marker.to_string()),
+            inline.text.get(end..).unwrap_or_default(),
+        )
     } else if text.starts_with(['*', '†', '‡']) {
-        let end = text.find(|c: char| !matches!(c, '*' | '†' | '‡')).unwrap_or(text.len());
+        let end = text
+            .find(|c: char| !matches!(c, '*' | '†' | '‡'))
+            .unwrap_or(text.len());
         (Some(text[..end].to_string()), &text[end..])
     } else if numbers && text.starts_with(|c: char| c.is_ascii_digit()) {
-        let end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+        let end = text
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len());
         let after = &text[end..];
         if after.starts_with([' ', ')', '\t', '\u{a0}']) {
             (Some(text[..end].to_string()), after.trim_start_matches(')'))
@@ -57,16 +64,25 @@ mod tests {
     #[test]
     fn markers() {
         let n = note_of(&Inline::plain("* The implementation status"), false);
-        assert_eq!((n.marker.as_deref(), n.text.as_str()), (Some("*"), "The implementation status"));
+        assert_eq!(
+            (n.marker.as_deref(), n.text.as_str()),
+            (Some("*"), "The implementation status")
+        );
         let n = note_of(&Inline::plain("** Time frames as proposed"), false);
         assert_eq!(n.marker.as_deref(), Some("**"));
         let mut sup = Inline::default();
         sup.push_sup("1");
         sup.push(" Status as reported", false);
         let n = note_of(&sup, false);
-        assert_eq!((n.marker.as_deref(), n.text.as_str()), (Some("1"), "Status as reported"));
+        assert_eq!(
+            (n.marker.as_deref(), n.text.as_str()),
+            (Some("1"), "Status as reported")
+        );
         let n = note_of(&Inline::plain("Note: discussed with the Ministry."), false);
-        assert_eq!((n.marker, n.text.as_str()), (None, "discussed with the Ministry."));
+        assert_eq!(
+            (n.marker, n.text.as_str()),
+            (None, "discussed with the Ministry.")
+        );
         let n = note_of(&Inline::plain("This response was discussed."), true);
         assert_eq!(n.marker, None);
     }

@@ -76,7 +76,9 @@ pub(crate) fn header_column(cell: &Cell) -> Option<Column> {
             text.replace_range(r.clone(), "");
         }
     }
-    let folded = vocab::fold(text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | ':' | '\\' | '†')));
+    let folded = vocab::fold(
+        text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | ':' | '\\' | '†')),
+    );
     if ID_HEADERS.contains(&folded.as_str()) {
         return Some(Column::Id);
     }
@@ -122,6 +124,21 @@ pub(crate) fn read_header(table: &Table) -> Option<Header> {
         if !(words || row.header && rows == 0) {
             break;
         }
+        // A second header row (`Status | Comments` under `Tracking`) leaves
+        // the key-action column empty; a body row never does.
+        if rows > 0 && !row.header {
+            let first = columns
+                .iter()
+                .position(|c| *c == Column::Description)
+                .unwrap_or(0);
+            if row
+                .cells
+                .get(first)
+                .is_some_and(|c| c.span == Span::Own && !c.inline.is_blank())
+            {
+                break;
+            }
+        }
         if row.cells.iter().all(|c| c.inline.is_blank()) {
             break;
         }
@@ -133,7 +150,9 @@ pub(crate) fn read_header(table: &Table) -> Option<Header> {
                 },
                 Span::FromLeft | Span::FromAbove => continue,
                 Span::Own if cell.inline.is_blank() => continue,
-                Span::Own => header_column(cell).unwrap_or_else(|| Column::Unknown(clean(cell.text()))),
+                Span::Own => {
+                    header_column(cell).unwrap_or_else(|| Column::Unknown(clean(cell.text())))
+                }
             };
             columns[i] = kind;
         }
@@ -169,7 +188,11 @@ pub(crate) fn cell_text<'r>(row: &'r Row, col: Option<usize>) -> &'r str {
 
 /// Reads a body row as a key action; `None` when its action cells are all
 /// empty. Reports unknown words and extra cells.
-pub(crate) fn action_from_row(ctx: &mut Context<'_>, row: &Row, header: &Header) -> Option<KeyAction> {
+pub(crate) fn action_from_row(
+    ctx: &mut Context<'_>,
+    row: &Row,
+    header: &Header,
+) -> Option<KeyAction> {
     let col = |kind: Column| header.find(&kind);
     let description = cell_text(row, col(Column::Description));
     let id_cell = cell_text(row, col(Column::Id));
@@ -178,32 +201,53 @@ pub(crate) fn action_from_row(ctx: &mut Context<'_>, row: &Row, header: &Header)
     let status = cell_text(row, col(Column::Status));
     let comments = cell_text(row, col(Column::Comments));
     let line = row.lines.start;
-    if [description, id_cell, time, responsible, status, comments].iter().all(|t| t.trim().is_empty()) {
+    if [description, id_cell, time, responsible, status, comments]
+        .iter()
+        .all(|t| t.trim().is_empty())
+    {
         return None;
     }
     report_extra_cells(ctx, row, header);
-    let (id, description) = if id_cell.trim().is_empty() {
-        split_action_id(description)
-    } else {
-        (Some(crate::cleantext::trim_trailing_punct(id_cell.trim()).to_string()), description)
+    // An id column of its own holds the ids; descriptions are then whole.
+    let (id, description) = match col(Column::Id) {
+        None => split_action_id(description),
+        Some(_) => {
+            let id = crate::cleantext::trim_trailing_punct(id_cell.trim());
+            ((!id.is_empty()).then(|| id.to_string()), description)
+        }
     };
     let parsed = parse_time_frame(&clean(time));
     if parsed.frame.kind == TimeFrameKind::Other {
         ctx.warn(
-            Diagnostic::new(Code::OtherTimeFrame, line, "time frame is no date, period or known word")
-                .with_text(clean(time)),
+            Diagnostic::new(
+                Code::OtherTimeFrame,
+                line,
+                "time frame is no date, period or known word",
+            )
+            .with_text(clean(time)),
         );
     }
     if parsed.ambiguous {
         ctx.warn(
-            Diagnostic::new(Code::AmbiguousDate, line, "day and month could be read either way; read day first")
-                .with_text(clean(time)),
+            Diagnostic::new(
+                Code::AmbiguousDate,
+                line,
+                "day and month could be read either way; read day first",
+            )
+            .with_text(clean(time)),
         );
     }
     let status_text = clean_opt(status);
     let status_value = status_text.as_deref().and_then(vocab::status);
     if let (Some(text), None) = (&status_text, status_value) {
-        ctx.warn(Diagnostic::new(Code::UnknownStatus, line, "tracking status is in no vocabulary").with_text(text));
+        ctx.warn(
+            Diagnostic::new(
+                Code::UnknownStatus,
+                line,
+                "tracking status is in no vocabulary",
+            )
+            .with_text(text),
+        );
     }
     Some(KeyAction {
         id: id.filter(|i| !i.is_empty()),
@@ -235,17 +279,27 @@ pub(crate) fn report_extra_cells(ctx: &mut Context<'_>, row: &Row, header: &Head
             Diagnostic::new(
                 Code::CellCount,
                 line,
-                format!("row has {} more cells than its header; their text is not in the output", extra.len()),
+                format!(
+                    "row has {} more cells than its header; their text is not in the output",
+                    extra.len()
+                ),
             )
             .with_text(extra.join(" | ")),
         );
     }
-    let named = header.columns.iter().rposition(|c| *c != Column::Blank).map_or(0, |i| i + 1);
+    let named = header
+        .columns
+        .iter()
+        .rposition(|c| *c != Column::Blank)
+        .map_or(0, |i| i + 1);
     if row.cells.len() < named {
         ctx.warn(Diagnostic::new(
             Code::CellCount,
             line,
-            format!("row has {} cells where its header has {named}", row.cells.len()),
+            format!(
+                "row has {} cells where its header has {named}",
+                row.cells.len()
+            ),
         ));
     }
     for (i, column) in header.columns.iter().enumerate() {
@@ -256,7 +310,9 @@ pub(crate) fn report_extra_cells(ctx: &mut Context<'_>, row: &Row, header: &Head
                     Diagnostic::new(
                         Code::UnknownColumn,
                         line,
-                        format!("column `{name}` names no known field; its text is not in the output"),
+                        format!(
+                            "column `{name}` names no known field; its text is not in the output"
+                        ),
                     )
                     .with_text(clean(text)),
                 );

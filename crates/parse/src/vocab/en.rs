@@ -1,6 +1,6 @@
 //! English words.
 
-use super::{DateWords, Label, Vocabulary};
+use super::{DateWords, Label, Vocabulary, WritingLabels};
 use crate::model::{Decision, Language, Status, TimeFrameKind};
 
 /// The English vocabulary.
@@ -166,5 +166,19 @@ pub static EN: Vocabulary = Vocabulary {
         periods: &[("quarter", 3), ("half", 6), ("semester", 6)],
         fillers: &["of", "the"],
         range_words: &["to", "through"],
+    },
+    writing: WritingLabels {
+        title: "Management Response",
+        overall: "Overall comments",
+        recommendation: "Recommendation",
+        response: "Management response",
+        key_action: "Key action(s)",
+        time_frame: "Time frame",
+        responsible: "Responsible unit(s)",
+        status: "Status",
+        comments: "Comments",
+        position: "Position",
+        unit: "Unit/Bureau",
+        note: "Note",
     },
 };

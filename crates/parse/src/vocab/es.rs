@@ -1,6 +1,6 @@
 //! Spanish words.
 
-use super::{DateWords, Label, Vocabulary};
+use super::{DateWords, Label, Vocabulary, WritingLabels};
 use crate::model::{Decision, Language, Status, TimeFrameKind};
 
 /// The Spanish vocabulary.
@@ -151,5 +151,19 @@ pub static ES: Vocabulary = Vocabulary {
         periods: &[("trimestre", 3), ("semestre", 6)],
         fillers: &["de", "del"],
         range_words: &["a", "al"],
+    },
+    writing: WritingLabels {
+        title: "Respuesta de la administración",
+        overall: "Comentarios generales",
+        recommendation: "Recomendación",
+        response: "Respuesta de la administración",
+        key_action: "Acciones clave",
+        time_frame: "Plazo",
+        responsible: "Unidad(es) responsable(s)",
+        status: "Estado",
+        comments: "Comentarios",
+        position: "Cargo",
+        unit: "Unidad/Oficina",
+        note: "Nota",
     },
 };

@@ -1,6 +1,6 @@
 //! French words.
 
-use super::{DateWords, Label, Vocabulary};
+use super::{DateWords, Label, Vocabulary, WritingLabels};
 use crate::model::{Decision, Language, Status, TimeFrameKind};
 
 /// The French vocabulary.
@@ -158,5 +158,19 @@ pub static FR: Vocabulary = Vocabulary {
         periods: &[("trimestre", 3), ("semestre", 6)],
         fillers: &["de", "du"],
         range_words: &["à", "au"],
+    },
+    writing: WritingLabels {
+        title: "Réponse de la direction",
+        overall: "Commentaires généraux",
+        recommendation: "Recommandation",
+        response: "Réponse de la direction",
+        key_action: "Action(s) clé(s)",
+        time_frame: "Calendrier",
+        responsible: "Unité(s) responsable(s)",
+        status: "État",
+        comments: "Commentaires",
+        position: "Poste",
+        unit: "Unité/Bureau",
+        note: "Note",
     },
 };

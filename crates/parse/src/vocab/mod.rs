@@ -74,6 +74,45 @@ pub struct Vocabulary {
     pub conjunctions: &'static [&'static str],
     /// The other words of dates: ordinals, period nouns, small words.
     pub dates: DateWords,
+    /// The labels the normalized Markdown writer uses, as displayed.
+    pub writing: WritingLabels,
+}
+
+/// Labels as the normalized Markdown writer displays them, one per field.
+#[derive(Debug)]
+pub struct WritingLabels {
+    /// The document heading before the title (`Management Response`).
+    pub title: &'static str,
+    /// `Overall comments`.
+    pub overall: &'static str,
+    /// `Recommendation`.
+    pub recommendation: &'static str,
+    /// `Management response`.
+    pub response: &'static str,
+    /// The key-action column (`Key action(s)`).
+    pub key_action: &'static str,
+    /// `Time frame`.
+    pub time_frame: &'static str,
+    /// `Responsible unit(s)`.
+    pub responsible: &'static str,
+    /// `Status`.
+    pub status: &'static str,
+    /// `Comments`.
+    pub comments: &'static str,
+    /// `Position`.
+    pub position: &'static str,
+    /// `Unit/Bureau`.
+    pub unit: &'static str,
+    /// `Note`.
+    pub note: &'static str,
+}
+
+/// The vocabulary of `language`.
+pub fn of(language: Language) -> &'static Vocabulary {
+    ALL.iter()
+        .find(|v| v.language == language)
+        .copied()
+        .unwrap_or(ALL[0])
 }
 
 /// Words of dates beyond month names, period prefixes and period letters.

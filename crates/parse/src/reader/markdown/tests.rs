@@ -44,7 +44,10 @@ fn escapes_and_entities_are_plain_text() {
 #[test]
 fn pipe_table_header_row_is_marked() {
     let blocks = read_markdown("| A | B |\n|---|---|\n| 1 | **2** |\n");
-    let t = blocks[0].table().map(|t| t.rows.clone()).unwrap_or_default();
+    let t = blocks[0]
+        .table()
+        .map(|t| t.rows.clone())
+        .unwrap_or_default();
     assert!(t[0].header && !t[1].header);
     assert_eq!(t[1].cells[1].inline.bold, vec![0..1]);
     assert_eq!(t[1].lines.start, 3);
