@@ -1,1 +1,21 @@
-//! Writers for [`mresponse_parse::Document`]: JSON, CSV, normalized Markdown.
+//! Writers for [`mresponse_parse::Document`]: JSON, CSV, XLSX, the JSON
+//! Schema of the JSON, and the follow-up status report.
+//!
+//! | module | writes |
+//! |---|---|
+//! | [`json`] | one document as pretty JSON |
+//! | [`csv`] | the key-action and recommendation tables of many documents |
+//! | [`xlsx`] | a workbook of those tables, the documents and diagnostics |
+//! | [`schema`] | the JSON Schema of the JSON |
+//! | [`status`] | overdue actions and summary counts as of a date |
+//!
+//! Every writer is pure or writes to a caller's `Write`; errors are
+//! [`ExportError`].
+
+pub mod date;
+pub mod error;
+pub mod json;
+
+pub use date::Date;
+pub use error::{ExportError, Result};
+pub use json::{to_json, write_json};
