@@ -12,10 +12,15 @@
 //! Every writer is pure or writes to a caller's `Write`; errors are
 //! [`ExportError`].
 
+pub mod csv;
 pub mod date;
 pub mod error;
 pub mod json;
 
+pub use crate::csv::{
+    CsvOptions, KeyActionWriter, RecommendationWriter, key_actions_csv, neutralise_formula,
+    recommendations_csv,
+};
 pub use date::Date;
 pub use error::{ExportError, Result};
 pub use json::{to_json, write_json};
