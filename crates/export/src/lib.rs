@@ -16,6 +16,7 @@ pub mod csv;
 pub mod date;
 pub mod error;
 pub mod json;
+pub mod schema;
 
 pub use crate::csv::{
     CsvOptions, KeyActionWriter, RecommendationWriter, key_actions_csv, neutralise_formula,
@@ -24,3 +25,4 @@ pub use crate::csv::{
 pub use date::Date;
 pub use error::{ExportError, Result};
 pub use json::{to_json, write_json};
+pub use schema::{json_schema, schema_json};
