@@ -17,6 +17,7 @@ pub mod date;
 pub mod error;
 pub mod json;
 pub mod schema;
+pub mod xlsx;
 
 pub use crate::csv::{
     CsvOptions, KeyActionWriter, RecommendationWriter, key_actions_csv, neutralise_formula,
@@ -26,3 +27,4 @@ pub use date::Date;
 pub use error::{ExportError, Result};
 pub use json::{to_json, write_json};
 pub use schema::{json_schema, schema_json};
+pub use xlsx::write_workbook;
