@@ -17,6 +17,7 @@ pub mod date;
 pub mod error;
 pub mod json;
 pub mod schema;
+pub mod status;
 pub mod xlsx;
 
 pub use crate::csv::{
@@ -27,4 +28,5 @@ pub use date::Date;
 pub use error::{ExportError, Result};
 pub use json::{to_json, write_json};
 pub use schema::{json_schema, schema_json};
+pub use status::{StatusReport, render_text, status_report};
 pub use xlsx::write_workbook;
