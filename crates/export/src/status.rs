@@ -13,6 +13,7 @@
 //! [`status_report`] builds the report; [`render_text`], [`to_json`] and
 //! [`to_csv`] write it.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -317,11 +318,11 @@ pub const OVERDUE_COLUMNS: [&str; 8] = [
 /// One row of the overdue CSV; field names are the column names.
 #[derive(Serialize)]
 struct OverdueRow<'a> {
-    document: std::borrow::Cow<'a, str>,
-    recommendation_id: std::borrow::Cow<'a, str>,
-    key_action_id: Option<std::borrow::Cow<'a, str>>,
-    key_action: std::borrow::Cow<'a, str>,
-    responsible: std::borrow::Cow<'a, str>,
+    document: Cow<'a, str>,
+    recommendation_id: Cow<'a, str>,
+    key_action_id: Option<Cow<'a, str>>,
+    key_action: Cow<'a, str>,
+    responsible: Cow<'a, str>,
     due: Date,
     days_overdue: i64,
     status: Option<&'static str>,
