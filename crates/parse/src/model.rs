@@ -14,8 +14,10 @@ pub const SCHEMA_VERSION: &str = "1";
 
 /// One converted management response.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Document {
     /// Always [`SCHEMA_VERSION`].
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "1")))]
     pub schema_version: String,
     /// Language of the labels (not of the prose).
     pub language: Language,
@@ -70,6 +72,7 @@ impl Document {
 
 /// Language of the labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     /// English.
@@ -93,6 +96,7 @@ impl Language {
 
 /// How recommendations are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Layout {
     /// One block per recommendation, each followed by its own key-action table.
@@ -103,6 +107,7 @@ pub enum Layout {
 
 /// A person named in the header.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Contributor {
     /// The label as written, without the colon: `Prepared by`, `Cleared by`.
     pub role: String,
@@ -116,9 +121,11 @@ pub struct Contributor {
 
 /// One recommendation of the evaluation and management's answer to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Recommendation {
     /// The recommendation's own number or label as written (`1`, `3a`, `R4`),
     /// or its 1-based position when the document numbers none.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: String,
     /// The recommendation itself.
     pub text: String,
@@ -133,6 +140,7 @@ pub struct Recommendation {
 
 /// Management's answer to a recommendation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Response {
     /// The normalised decision, or `None` when the document states none.
     pub decision: Option<Decision>,
@@ -144,6 +152,7 @@ pub struct Response {
 
 /// A normalised decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     /// Accepted, Agree, Acceptée, Aceptada…
@@ -167,6 +176,7 @@ impl Decision {
 
 /// One action management commits to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KeyAction {
     /// The action's own number as written (`1.1`, `a`), if any.
     pub id: Option<String>,
@@ -185,17 +195,23 @@ pub struct KeyAction {
 
 /// When an action is due, as written and as understood.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimeFrame {
     /// The time frame as written; `None` when the cell is empty.
     pub text: Option<String>,
     /// What kind of time frame the text names.
     pub kind: TimeFrameKind,
     /// The last day the text allows, `YYYY-MM-DD`; only for deadlines.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
+    )]
     pub due: Option<String>,
 }
 
 /// The kind of a time frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TimeFrameKind {
     /// A date or period; `due` is its last day.
@@ -225,6 +241,7 @@ impl TimeFrameKind {
 
 /// The implementation status of an action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tracking {
     /// The normalised status.
     pub status: Option<Status>,
@@ -247,6 +264,7 @@ impl Tracking {
 
 /// A normalised tracking status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Not started, pending.
@@ -276,6 +294,7 @@ impl Status {
 
 /// A footnote or trailing remark.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Note {
     /// The marker as written (`*`, `1`), if any.
     pub marker: Option<String>,
