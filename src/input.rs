@@ -2,7 +2,7 @@
 //! extension (or `--from`).
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use mresponse_parse::Format;
@@ -51,6 +51,3 @@ pub fn read_input(path: &Path, from: Option<Format>, limit: u64) -> Result<Input
 pub fn parse_format(s: &str) -> Result<Format, String> {
     Format::from_extension(s).ok_or_else(|| format!("unknown format `{s}` (md, txt, html, docx)"))
 }
-
-/// A path argument.
-pub type PathArg = PathBuf;

@@ -6,7 +6,10 @@
 //! input, no recommendation found).
 
 mod cmd;
+mod diagnostics;
 mod input;
+mod output;
+mod render;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -25,6 +28,8 @@ struct Cli {
 enum Command {
     /// Convert one document (or `-` for standard input) and print it.
     Convert(cmd::convert::Args),
+    /// Print the JSON Schema of the JSON output.
+    Schema,
     /// Print the reader's block stream of a document (for debugging).
     #[command(hide = true)]
     Blocks(cmd::blocks::Args),
@@ -49,6 +54,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Convert(args) => cmd::convert::run(args),
+        Command::Schema => cmd::schema::run(),
         Command::Blocks(args) => cmd::blocks::run(args),
     };
     match result {

@@ -199,11 +199,6 @@ impl TextJoin {
         self.last_item = item;
     }
 
-    /// True when nothing was pushed.
-    pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
-    }
-
     /// The joined text, or `None` when empty.
     pub fn finish(self) -> Option<String> {
         (!self.text.is_empty()).then_some(self.text)
