@@ -28,6 +28,8 @@ struct Cli {
 enum Command {
     /// Convert one document (or `-` for standard input) and print it.
     Convert(cmd::convert::Args),
+    /// Check documents and print their diagnostics like a compiler would.
+    Check(cmd::check::Args),
     /// Print the JSON Schema of the JSON output.
     Schema,
     /// Print the reader's block stream of a document (for debugging).
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Convert(args) => cmd::convert::run(args),
+        Command::Check(args) => cmd::check::run(args),
         Command::Schema => cmd::schema::run(),
         Command::Blocks(args) => cmd::blocks::run(args),
     };

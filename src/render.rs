@@ -1,7 +1,9 @@
 //! Rendering one document in an output format.
 
 use anyhow::Result;
-use mresponse_export::{CsvOptions, key_actions_csv, recommendations_csv, to_json, to_markdown, write_workbook};
+use mresponse_export::{
+    CsvOptions, key_actions_csv, recommendations_csv, to_json, to_markdown, write_workbook,
+};
 use mresponse_parse::Document;
 
 /// An output format of `convert`.

@@ -49,13 +49,21 @@ pub fn run(args: Args) -> Result<Outcome> {
         bail!("a workbook is binary: give --output FILE.xlsx (or pipe standard output)");
     }
     let input = read_input(&args.file, args.from, limits.max_input_bytes)?;
-    let recognised = parse_detailed(&input.bytes, input.format, &limits).with_context(|| input.name.clone())?;
+    let recognised =
+        parse_detailed(&input.bytes, input.format, &limits).with_context(|| input.name.clone())?;
     let doc = recognised.document;
     let bytes = render(&doc, &input.name, args.to, args.csv)?;
     write_output(args.output.as_deref(), &bytes)?;
     if !args.quiet {
         print_short(&input.name, &doc.diagnostics);
     }
-    let warnings = doc.diagnostics.iter().any(|d| d.severity >= Severity::Warning);
-    Ok(if args.strict && warnings { Outcome::Problems } else { Outcome::Ok })
+    let warnings = doc
+        .diagnostics
+        .iter()
+        .any(|d| d.severity >= Severity::Warning);
+    Ok(if args.strict && warnings {
+        Outcome::Problems
+    } else {
+        Outcome::Ok
+    })
 }

@@ -89,6 +89,39 @@ impl Code {
         Code::NoRecommendations,
     ];
 
+    /// A short help line: what to do about a diagnostic of this code.
+    pub fn help(self) -> &'static str {
+        match self {
+            Code::UnclaimedText => {
+                "label it (Recommendation, Management response, Key actions…) or move it into a field"
+            }
+            Code::MissingDecision => {
+                "start the response with Accepted, Partially accepted or Rejected"
+            }
+            Code::UnknownDecision => {
+                "use Accepted, Partially accepted or Rejected (or add the word to the vocabulary)"
+            }
+            Code::OtherTimeFrame => {
+                "write a date or period (30 June 2022, Q3 2022, 2022), or Ongoing / TBD"
+            }
+            Code::AmbiguousDate => "write the month as a word (05 June 2021) or use YYYY-MM-DD",
+            Code::UnknownStatus => {
+                "use Not started, Ongoing, Completed, Overdue or No longer applicable"
+            }
+            Code::CellCount => "give the row as many cells as its header",
+            Code::UnknownColumn => {
+                "name the column Key action(s), Time frame, Responsible unit(s), Status or Comments"
+            }
+            Code::UnknownTable => {
+                "give the table a header row such as Key action(s) | Time frame | Responsible unit(s)"
+            }
+            Code::DuplicateId => "give each recommendation its own number",
+            Code::IdSequence => "check that no recommendation is missing",
+            Code::EncodingFallback => "save the file as UTF-8",
+            Code::NoRecommendations => "label each recommendation (Recommendation 1: …)",
+        }
+    }
+
     /// The severity a diagnostic of this code has.
     pub fn severity(self) -> Severity {
         match self {
