@@ -10,6 +10,7 @@ mod diagnostics;
 mod input;
 mod output;
 mod render;
+mod walk;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -28,6 +29,8 @@ struct Cli {
 enum Command {
     /// Convert one document (or `-` for standard input) and print it.
     Convert(cmd::convert::Args),
+    /// Convert files and folders of documents into a folder, in parallel.
+    Batch(cmd::batch::Args),
     /// Check documents and print their diagnostics like a compiler would.
     Check(cmd::check::Args),
     /// Print the JSON Schema of the JSON output.
@@ -56,6 +59,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Convert(args) => cmd::convert::run(args),
+        Command::Batch(args) => cmd::batch::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Schema => cmd::schema::run(),
         Command::Blocks(args) => cmd::blocks::run(args),
