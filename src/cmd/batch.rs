@@ -140,7 +140,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let next = AtomicUsize::new(0);
     let (sender, receiver) = sync_channel::<(usize, Done)>(jobs * 4);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
-    let collected = pool.scope(|scope| {
+    let collected = pool.in_place_scope(|scope| {
         for _ in 0..jobs {
             let sender = sender.clone();
             let (next, docs, stems, args, progress) =
