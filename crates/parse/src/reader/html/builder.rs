@@ -664,11 +664,11 @@ impl Builder {
         }
         // Paragraphs made of text found between rows precede the table.
         self.flush();
-        if t.rows.is_empty() {
-            return;
-        }
         let end = line.map_or(t.lines.end, |l| l.max(t.lines.end));
         let table = grid::layout(t.rows);
+        if table.rows.is_empty() {
+            return;
+        }
         self.blocks.push(Block::new(
             BlockKind::Table(table),
             Inline::default(),

@@ -14,7 +14,8 @@
 //! - the grid is at most [`MAX_COLS`] wide, and holds at most
 //!   `max(GRID_FLOOR, GRID_FACTOR × cells present)` cells, so its size is
 //!   linear in the input; a cell that would start past the last allowed
-//!   column is not dropped, its text is appended to the row's last cell.
+//!   column is not dropped, its text is appended to the row's last cell;
+//! - a `<tr>` without cells is a row only where a cell above covers it.
 
 use super::text::append_inline;
 use crate::block::{Cell, Inline, Lines, Row, Span, Table};
@@ -81,6 +82,7 @@ pub(super) fn layout(rows: Vec<RawRow>) -> Table {
     let mut width = 0;
     let mut out = Vec::with_capacity(n);
     for (raw, rows_left) in rows.into_iter().zip(left) {
+        let empty = raw.cells.is_empty();
         let header = raw.thead || (!raw.cells.is_empty() && raw.cells.iter().all(|c| c.th));
         let mut cells: Vec<Cell> =
             Vec::with_capacity(carry.len().max(raw.cells.len()).min(max_width));
@@ -125,8 +127,14 @@ pub(super) fn layout(rows: Vec<RawRow>) -> Table {
             });
             col += 1;
         }
+        // A `<tr>` with no cells still counts for rowspans, but a row of
+        // nothing is not kept.
+        let covers = carry.iter().any(|&c| c > 0);
         for c in &mut carry {
             *c = c.saturating_sub(1);
+        }
+        if empty && !covers {
+            continue;
         }
         width = width.max(cells.len());
         out.push(Row {

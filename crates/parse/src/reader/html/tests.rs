@@ -496,13 +496,28 @@ fn rowspan_stays_in_its_section_and_zero_means_to_the_end() {
 }
 
 #[test]
+fn empty_rows_kept_only_when_covered() {
+    let t = table(
+        "<table><tr><td rowspan=2>a</td><td>b</td></tr><tr></tr><tr></tr><tr><td>c</td></tr></table>",
+    );
+    use Span::{FromAbove, Own};
+    assert_eq!(
+        spans(&t),
+        [vec![Own, Own], vec![FromAbove, Own], vec![Own, Own]]
+    );
+    assert_eq!(texts(&t)[2], ["c", ""]);
+    let blocks = read_html(&format!("<table>{}</table>", "<tr>".repeat(100_000)));
+    assert!(blocks.is_empty());
+}
+
+#[test]
 fn header_rows() {
     let t = table(
         "<table><tr><th>a</th><th>b</th></tr><tr><th>k</th><td>v</td></tr>\
          <thead><tr><td>in thead</td></tr></thead><tr></tr></table>",
     );
     let headers: Vec<bool> = t.rows.iter().map(|r| r.header).collect();
-    assert_eq!(headers, [true, false, true, false]);
+    assert_eq!(headers, [true, false, true], "the empty <tr> is dropped");
 }
 
 #[test]
