@@ -82,7 +82,8 @@ fn every_fixture_converts_to_its_gold() {
 fn no_line_of_a_text_fixture_is_lost() {
     for (input, _) in fixtures() {
         let format = Format::from_path(&input).expect("known extension");
-        if format == Format::Docx {
+        // HTML markup lines (`<head>`, `<tr>`) hold no text; Word has no lines.
+        if matches!(format, Format::Docx | Format::Html) {
             continue;
         }
         let bytes = std::fs::read(&input).expect("readable fixture");

@@ -103,7 +103,9 @@ pub fn read_blocks(
         Format::Html => reader::html_document(text),
         Format::Docx => unreachable_docx(),
     };
-    add_uncovered_lines(text, &mut blocks);
+    if matches!(format, Format::Markdown | Format::Text) {
+        add_uncovered_lines(text, &mut blocks);
+    }
     Ok((blocks, decoded.fallback.then_some(decoded.encoding)))
 }
 

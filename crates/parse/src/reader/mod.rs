@@ -1,35 +1,23 @@
 //! Readers: one module per input format, each producing the block stream of
 //! [`crate::block`].
 
+pub mod html;
 pub mod lines;
 pub mod markdown;
 pub mod text;
 
 use std::borrow::Cow;
 
-use crate::block::{Block, BlockKind, Inline, Lines};
+use crate::block::Block;
 
 /// Reads a whole HTML document.
 pub(crate) fn html_document(source: &str) -> Vec<Block> {
-    html_fragment(source, 1)
+    html::read_html(source)
 }
 
 /// Reads an HTML fragment found inside Markdown (a `<table>`, a `<p>`).
 pub(crate) fn html_fragment(source: &str, first_line: u32) -> Vec<Block> {
-    // Placeholder until the HTML reader lands: tags stripped, one paragraph.
-    let mut inline = Inline::default();
-    let mut rest = source;
-    while let Some(i) = rest.find('<') {
-        inline.push(&decode_entities(&rest[..i]), false);
-        rest = rest[i..].find('>').map_or("", |j| &rest[i + j + 1..]);
-    }
-    inline.push(&decode_entities(rest), false);
-    let end = first_line + source.trim_end().matches('\n').count() as u32;
-    vec![Block::new(
-        BlockKind::Paragraph,
-        inline,
-        Lines::new(first_line, end),
-    )]
+    html::read_html_fragment(source, first_line)
 }
 
 /// Decodes the HTML character references in `text`.
