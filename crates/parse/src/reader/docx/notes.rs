@@ -35,19 +35,8 @@ pub(super) fn emit(
         }
     }
     let mut order: Vec<(NoteKind, i64, Option<u32>)> = Vec::new();
-    order.extend(
-        refs.order
-            .iter()
-            .filter(|(k, ..)| *k == NoteKind::Foot)
-            .copied(),
-    );
-    order.extend(
-        refs.order
-            .iter()
-            .filter(|(k, ..)| *k == NoteKind::End)
-            .copied(),
-    );
     for kind in [NoteKind::Foot, NoteKind::End] {
+        order.extend(refs.order.iter().filter(|(k, ..)| *k == kind).copied());
         for &(k, id) in &unreferenced {
             let referenced = refs.order.iter().any(|&(rk, rid, _)| rk == k && rid == id);
             // Word's own separators are ids -1 and 0 even without a type.
