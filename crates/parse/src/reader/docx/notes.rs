@@ -9,7 +9,7 @@
 //! in its own text and gets no number. Note paragraphs are numbered on from
 //! the last paragraph of the body.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::body::{NoteKind, NoteRefs, RawNote, note_marker};
 use super::para::{append, append_inline, join_paras, trim_start};
@@ -34,13 +34,14 @@ pub(super) fn emit(
             by_id.entry((kind, note.id)).or_insert(note);
         }
     }
+    let referenced: HashSet<(NoteKind, i64)> =
+        refs.order.iter().map(|&(k, id, _)| (k, id)).collect();
     let mut order: Vec<(NoteKind, i64, Option<u32>)> = Vec::new();
     for kind in [NoteKind::Foot, NoteKind::End] {
         order.extend(refs.order.iter().filter(|(k, ..)| *k == kind).copied());
         for &(k, id) in &unreferenced {
-            let referenced = refs.order.iter().any(|&(rk, rid, _)| rk == k && rid == id);
             // Word's own separators are ids -1 and 0 even without a type.
-            if k == kind && !referenced && id > 0 {
+            if k == kind && id > 0 && !referenced.contains(&(k, id)) {
                 order.push((k, id, Some(refs.next_number(k))));
             }
         }
