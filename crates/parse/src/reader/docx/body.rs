@@ -255,7 +255,6 @@ impl<'a> Walker<'a> {
 
     /// Elements inside a paragraph.
     fn para_start(&mut self, e: &Elem<'_>) {
-        let styles = self.styles;
         let Some(p) = self.paras.last_mut() else {
             return;
         };
@@ -304,14 +303,16 @@ impl<'a> Walker<'a> {
                     .is_some_and(|v| matches!(v.trim(), "1" | "true" | "on"));
                 if let Some(n) = self.refs.reference(kind, id, custom) {
                     let marker = note_marker(kind, n);
-                    self.push_marker(&marker, styles);
+                    self.push_marker(&marker);
                 }
             }
             _ => {}
         }
     }
 
-    fn push_marker(&mut self, marker: &str, styles: &Styles) {
+    /// A note number: superscript, on its own range.
+    fn push_marker(&mut self, marker: &str) {
+        let styles = self.styles;
         if let Some(p) = self.paras.last_mut() {
             let (bold, style) = match &p.run {
                 Some(r) => (r.bold, r.style.as_deref()),
