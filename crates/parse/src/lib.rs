@@ -92,6 +92,9 @@ pub fn read_blocks(
         });
     }
     format::confirm(bytes, format)?;
+    if format == Format::Docx {
+        return Ok((reader::docx::read_docx(bytes)?, None));
+    }
     let decoded = decode::decode(bytes);
     if decoded.text.trim().is_empty() {
         return Err(ParseError::Empty);
@@ -101,16 +104,12 @@ pub fn read_blocks(
         Format::Markdown => reader::markdown::read_markdown(text),
         Format::Text => reader::text::read_text(text),
         Format::Html => reader::html_document(text),
-        Format::Docx => unreachable_docx(),
+        Format::Docx => Vec::new(),
     };
     if matches!(format, Format::Markdown | Format::Text) {
         add_uncovered_lines(text, &mut blocks);
     }
     Ok((blocks, decoded.fallback.then_some(decoded.encoding)))
-}
-
-fn unreachable_docx() -> Vec<Block> {
-    Vec::new()
 }
 
 /// The safety net of "nothing lost": a non-blank source line that no block

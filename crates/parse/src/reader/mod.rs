@@ -1,6 +1,7 @@
 //! Readers: one module per input format, each producing the block stream of
 //! [`crate::block`].
 
+pub mod docx;
 pub mod html;
 pub mod lines;
 pub mod markdown;
