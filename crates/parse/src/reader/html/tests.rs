@@ -82,6 +82,7 @@ fn page_headings_and_paragraphs() {
             BlockKind::Paragraph => "p".into(),
             BlockKind::ListItem => "li".into(),
             BlockKind::Table(_) => "table".into(),
+            BlockKind::Furniture => "furniture".into(),
         })
         .collect();
     assert_eq!(
