@@ -111,29 +111,13 @@ fn is_roman(id: &str) -> bool {
 /// Skips what may stand between a label and its content: spaces, closing
 /// markup, one colon or full stop (also the French ` :`), and dashes.
 fn close_label(text: &str) -> (usize, bool) {
-    let mut i = 0;
-    let bytes: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < bytes.len() && is_gap(bytes[k].1) {
-        k += 1;
-    }
-    let mut closed = false;
-    if k < bytes.len() && matches!(bytes[k].1, ':' | '.' | '：') {
-        closed = true;
-        k += 1;
-    } else if k < bytes.len() && matches!(bytes[k].1, '–' | '—') {
-        closed = true;
-        k += 1;
-    }
-    while k < bytes.len() && is_gap(bytes[k].1) {
-        k += 1;
-    }
-    if k < bytes.len() {
-        i = bytes[k].0;
-    } else if !bytes.is_empty() {
-        i = text.len();
-    }
-    (i, closed)
+    let after_gap = text.trim_start_matches(is_gap);
+    let (rest, closed) = match after_gap.chars().next() {
+        Some(c @ (':' | '.' | '：' | '–' | '—')) => (&after_gap[c.len_utf8()..], true),
+        _ => (after_gap, false),
+    };
+    let rest = rest.trim_start_matches(is_gap);
+    (text.len() - rest.len(), closed)
 }
 
 /// Finds a label at the start of `text` (markup remains such as `**` and
@@ -158,16 +142,16 @@ pub fn find_label(text: &str) -> Option<LabelMatch> {
             }
             let mut id = None;
             let mut consumed = len;
-            if *label == Label::Recommendation {
-                if let Some((found, used)) = read_id(after) {
-                    id = Some(found);
-                    consumed += used;
-                }
+            if *label == Label::Recommendation
+                && let Some((found, used)) = read_id(after)
+            {
+                id = Some(found);
+                consumed += used;
             }
             let (skip, closed) = close_label(&body[consumed..]);
             let ends = body[consumed..].trim_matches(is_gap).is_empty();
             let accepted = match label {
-                Label::Recommendation => id.is_some() && (closed || ends) || closed,
+                Label::Recommendation => closed || id.is_some() && ends,
                 Label::KeyActions | Label::OverallComments => true,
                 _ => closed,
             };

@@ -42,7 +42,11 @@ pub fn read_text(text: &str) -> Vec<Block> {
         flush_actions(&mut out, &mut actions);
         let content = line.trim();
         let item = is_list_item(content);
-        let starts_block = item || find_label(content).is_some();
+        let label = find_label(content);
+        let starts_block = item || label.is_some();
+        // A label alone on its line, or a response's decision, ends its line:
+        // what follows is a block of its own.
+        let closes = label.is_some_and(|m| m.label == Label::Response || content[m.rest..].trim().is_empty());
         match &mut paragraph {
             Some((text, lines, was_item)) if !starts_block && !*was_item => {
                 text.push(' ');
@@ -53,6 +57,9 @@ pub fn read_text(text: &str) -> Vec<Block> {
                 flush_paragraph(&mut out, &mut paragraph);
                 paragraph = Some((content.to_string(), Lines::one(number), item));
             }
+        }
+        if closes {
+            flush_paragraph(&mut out, &mut paragraph);
         }
     }
     flush_paragraph(&mut out, &mut paragraph);
