@@ -57,10 +57,10 @@ pub fn walk(inputs: &[PathBuf], exclude: Option<&Path>) -> Walk {
 }
 
 fn visit(dir: &Path, relative: &Path, exclude: Option<&Path>, walk: &mut Walk) {
-    if let (Some(ex), Ok(canon)) = (exclude, std::fs::canonicalize(dir)) {
-        if canon.starts_with(ex) {
-            return;
-        }
+    if let (Some(ex), Ok(canon)) = (exclude, std::fs::canonicalize(dir))
+        && canon.starts_with(ex)
+    {
+        return;
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,

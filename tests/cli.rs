@@ -1,6 +1,8 @@
 //! The command line, run as a user would: exit codes, batch folders with bad
 //! files, determinism across thread counts, and outputs whole or absent.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -1,6 +1,8 @@
 //! Golden tests: every document under `fixtures/dev/` converts to the gold
 //! JSON beside it, field for field, and loses no line.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 
 use mresponse_parse::{Document, Format, Limits, parse_detailed};

@@ -1,6 +1,8 @@
 //! Round trips: `parse(markdown(doc)) == doc` in every contract field, and
 //! the normalized Markdown is idempotent, for every fixture.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 use mresponse_export::to_markdown;

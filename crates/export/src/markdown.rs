@@ -265,7 +265,7 @@ fn block_lines(out: &mut String, text: &str, inline_first: bool) {
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
-        let as_list = !(inline_first && p == 0) && !previous_was_list && is_list(&lines);
+        let as_list = !(previous_was_list || inline_first && p == 0) && is_list(&lines);
         previous_was_list = as_list;
         for (i, line) in lines.iter().enumerate() {
             if as_list {

@@ -358,10 +358,10 @@ impl Renderer {
         if text.is_empty() {
             return;
         }
-        if let Some(sep) = self.pending.take() {
-            if !self.out.text.is_empty() {
-                self.out.push(sep, false);
-            }
+        if let Some(sep) = self.pending.take()
+            && !self.out.text.is_empty()
+        {
+            self.out.push(sep, false);
         }
         if self.sup > 0 {
             self.out.push_sup(text);
@@ -413,10 +413,8 @@ impl Renderer {
                     self.item_open = true;
                 }
                 Tag::Strong => self.bold += 1,
-                Tag::TableCell => {
-                    if !self.out.text.ends_with('\n') && !self.out.text.is_empty() {
-                        self.text(" ");
-                    }
+                Tag::TableCell if !self.out.text.ends_with('\n') && !self.out.text.is_empty() => {
+                    self.text(" ");
                 }
                 _ => {}
             },

@@ -46,7 +46,8 @@ pub fn read_text(text: &str) -> Vec<Block> {
         let starts_block = item || label.is_some();
         // A label alone on its line, or a response's decision, ends its line:
         // what follows is a block of its own.
-        let closes = label.is_some_and(|m| m.label == Label::Response || content[m.rest..].trim().is_empty());
+        let closes = label
+            .is_some_and(|m| m.label == Label::Response || content[m.rest..].trim().is_empty());
         match &mut paragraph {
             Some((text, lines, was_item)) if !starts_block && !*was_item => {
                 text.push(' ');

@@ -110,15 +110,16 @@ pub(crate) fn read_body(ctx: &mut Context<'_>, start: usize) {
                 ctx.claim(index);
                 let mut split = split_decision(&block.inline, m.rest);
                 // "Management response:" alone: the decision leads the next block.
-                if split.decision.is_none() && split.comment.is_none() {
-                    if let Some(next) = blocks.get(i).filter(|b| is_plain_text(b)) {
-                        let next_split = split_decision(&next.inline, 0);
-                        // Only a block that is a decision and nothing else.
-                        if next_split.decision.is_some() && next_split.comment.is_none() {
-                            split = next_split;
-                            ctx.claim(i);
-                            i += 1;
-                        }
+                if split.decision.is_none()
+                    && split.comment.is_none()
+                    && let Some(next) = blocks.get(i).filter(|b| is_plain_text(b))
+                {
+                    let next_split = split_decision(&next.inline, 0);
+                    // Only a block that is a decision and nothing else.
+                    if next_split.decision.is_some() && next_split.comment.is_none() {
+                        split = next_split;
+                        ctx.claim(i);
+                        i += 1;
                     }
                 }
                 apply_decision(ctx, o, split, block.lines.start);

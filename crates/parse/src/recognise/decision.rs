@@ -72,12 +72,7 @@ pub fn split_decision(inline: &Inline, start: usize) -> DecisionSplit {
         split.language = Some(language);
         return split;
     }
-    if !candidate.is_empty()
-        && candidate.split_whitespace().count() <= DECISION_WORDS_MAX
-        && end < rest.trim_end().len()
-    {
-        split.unknown_word = Some(clean(candidate));
-    } else if candidate.split_whitespace().count() <= DECISION_WORDS_MAX && !candidate.is_empty() {
+    if !candidate.is_empty() && candidate.split_whitespace().count() <= DECISION_WORDS_MAX {
         split.unknown_word = Some(clean(candidate));
     }
     split.comment = Some(clean(rest)).filter(|c| !c.is_empty());
@@ -108,11 +103,13 @@ fn candidate_end(rest: &str, bold_end: Option<usize>) -> (usize, usize) {
             break;
         }
     }
-    if let Some(b) = bold_end {
-        if b > 0 && b < end && rest.is_char_boundary(b) {
-            end = b;
-            after = b;
-        }
+    if let Some(b) = bold_end
+        && b > 0
+        && b < end
+        && rest.is_char_boundary(b)
+    {
+        end = b;
+        after = b;
     }
     (end, after)
 }

@@ -104,11 +104,11 @@ pub(crate) fn read_header(ctx: &mut Context<'_>) -> usize {
         i += 1;
     }
     // A heading that no lone label claimed is the title when none was found.
-    if let (None, Some(c)) = (&ctx.doc.title, candidate_title) {
-        if !ctx.claimed[c] {
-            ctx.doc.title = Some(clean_title(blocks[c].text()));
-            ctx.claim(c);
-        }
+    if let (None, Some(c)) = (&ctx.doc.title, candidate_title)
+        && !ctx.claimed[c]
+    {
+        ctx.doc.title = Some(clean_title(blocks[c].text()));
+        ctx.claim(c);
     }
     ctx.doc.overall_comments = overall.finish();
     i

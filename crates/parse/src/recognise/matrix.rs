@@ -39,8 +39,7 @@ pub(crate) fn read_matrix(ctx: &mut Context<'_>, start: usize, at: usize) {
     if let Some(existing) = ctx.doc.overall_comments.take() {
         overall.push(&existing, false);
     }
-    for i in start..at {
-        let block = &blocks[i];
+    for (i, block) in blocks.iter().enumerate().take(at).skip(start) {
         match &block.kind {
             BlockKind::Furniture => ctx.claim(i),
             BlockKind::Table(_) => {}
@@ -60,8 +59,7 @@ pub(crate) fn read_matrix(ctx: &mut Context<'_>, start: usize, at: usize) {
         read_rows(ctx, table);
         ctx.claim(at);
     }
-    for i in at + 1..blocks.len() {
-        let block = &blocks[i];
+    for (i, block) in blocks.iter().enumerate().skip(at + 1) {
         match &block.kind {
             BlockKind::Furniture => ctx.claim(i),
             BlockKind::Table(_) => {}
@@ -147,15 +145,16 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
             let own = resp_col
                 .and_then(|c| row.cells.get(c))
                 .is_some_and(|c| c.span == Span::Own);
-            if own && !extra.trim().is_empty() {
-                if let Some(rec) = ctx.doc.recommendations.last_mut() {
-                    let mut join = TextJoin::default();
-                    if let Some(c) = rec.response.comment.take() {
-                        join.push(&c, false);
-                    }
-                    join.push(extra, false);
-                    rec.response.comment = join.finish();
+            if own
+                && !extra.trim().is_empty()
+                && let Some(rec) = ctx.doc.recommendations.last_mut()
+            {
+                let mut join = TextJoin::default();
+                if let Some(c) = rec.response.comment.take() {
+                    join.push(&c, false);
                 }
+                join.push(extra, false);
+                rec.response.comment = join.finish();
             }
         }
         if let Some(action) = action_from_row(ctx, row, &header) {

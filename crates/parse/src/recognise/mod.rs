@@ -161,14 +161,14 @@ fn check_ids(doc: &mut Document) {
             ));
         }
         if let Ok(n) = rec.id.parse::<u64>() {
-            if let Some(p) = previous {
-                if n != p + 1 {
-                    found.push(Diagnostic::new(
-                        Code::IdSequence,
-                        line,
-                        format!("recommendation {n} follows recommendation {p}"),
-                    ));
-                }
+            if let Some(p) = previous
+                && n != p + 1
+            {
+                found.push(Diagnostic::new(
+                    Code::IdSequence,
+                    line,
+                    format!("recommendation {n} follows recommendation {p}"),
+                ));
             }
             previous = Some(n);
         }

@@ -161,10 +161,10 @@ pub(crate) fn read_header(table: &Table) -> Option<Header> {
     if rows == 0 {
         return None;
     }
-    if !columns.contains(&Column::Status) {
-        if let Some(t) = columns.iter().position(|c| *c == Column::Tracking) {
-            columns[t] = Column::Status;
-        }
+    if !columns.contains(&Column::Status)
+        && let Some(t) = columns.iter().position(|c| *c == Column::Tracking)
+    {
+        columns[t] = Column::Status;
     }
     Some(Header { columns, rows })
 }
@@ -182,7 +182,7 @@ pub(crate) fn is_contributor_table(table: &Table) -> bool {
 }
 
 /// The text of a row's cell in column `col`, if any.
-pub(crate) fn cell_text<'r>(row: &'r Row, col: Option<usize>) -> &'r str {
+pub(crate) fn cell_text(row: &Row, col: Option<usize>) -> &str {
     col.and_then(|c| row.cells.get(c)).map_or("", |c| c.text())
 }
 
