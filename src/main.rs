@@ -33,6 +33,8 @@ enum Command {
     Batch(cmd::batch::Args),
     /// Check documents and print their diagnostics like a compiler would.
     Check(cmd::check::Args),
+    /// Report overdue key actions and summary counts as of a day.
+    Status(cmd::status::Args),
     /// Print the JSON Schema of the JSON output.
     Schema,
     /// Print the reader's block stream of a document (for debugging).
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         Command::Convert(args) => cmd::convert::run(args),
         Command::Batch(args) => cmd::batch::run(args),
         Command::Check(args) => cmd::check::run(args),
+        Command::Status(args) => cmd::status::run(args),
         Command::Schema => cmd::schema::run(),
         Command::Blocks(args) => cmd::blocks::run(args),
     };

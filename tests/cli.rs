@@ -326,3 +326,47 @@ fn batch_killed_midway_leaves_only_whole_files() {
         !out.join("key_actions.csv").exists() || std::fs::read(out.join("key_actions.csv")).is_ok()
     );
 }
+
+/// `status` over the dev fixtures as of 2022-07-01, in each format, equals
+/// its reviewed golden file (`UPDATE_GOLDEN=1` rewrites them).
+#[test]
+fn status_matches_its_golden_output() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (format, ext) in [("text", "txt"), ("json", "json"), ("csv", "csv")] {
+        let o = run(bin().current_dir(root).args([
+            "status",
+            "fixtures/dev",
+            "--as-of",
+            "2022-07-01",
+            "--format",
+            format,
+        ]));
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let golden = root.join(format!("tests/golden/status.{ext}"));
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::create_dir_all(golden.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&golden, &o.stdout).expect("write golden");
+        }
+        let want = std::fs::read(&golden).expect("golden file");
+        assert!(
+            want == o.stdout,
+            "status --format {format} differs from {}",
+            golden.display()
+        );
+    }
+}
+
+#[test]
+fn status_counts_the_day_before_as_overdue_and_the_day_itself_not() {
+    let dir = TempDir::new().expect("tempdir");
+    let doc = "Recommendation 1: Do it.\n\nManagement response: Accepted.\n\nKey actions\n1.1 First | Responsible: PMU | Time frame: 30 June 2022\n1.2 Second | Responsible: PMU | Time frame: 1 July 2022\n";
+    std::fs::write(dir.path().join("r.txt"), doc).expect("write");
+    let o = run(bin()
+        .args(["status", "--format", "json", "--as-of", "2022-07-01"])
+        .arg(dir.path().join("r.txt")));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let overdue = report["overdue"].as_array().expect("list");
+    assert_eq!(overdue.len(), 1, "{report}");
+    assert_eq!(overdue[0]["key_action_id"], "1.1");
+    assert_eq!(overdue[0]["days_overdue"], 1);
+}

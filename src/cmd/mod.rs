@@ -5,3 +5,4 @@ pub mod blocks;
 pub mod check;
 pub mod convert;
 pub mod schema;
+pub mod status;

@@ -64,6 +64,25 @@ impl Date {
         era * 146_097 + day_of_era - 719_468
     }
 
+    /// The date `days` days after 1970-01-01 (Hinnant's civil_from_days).
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let mp = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Date::new(
+            i32::try_from(year).ok()?,
+            u32::try_from(month).ok()?,
+            u32::try_from(day).ok()?,
+        )
+    }
+
     /// The number of days from `self` to `later`: 1 when `later` is the next
     /// day, 0 on the same day, negative when `later` is earlier.
     pub fn days_until(self, later: Date) -> i64 {
@@ -203,5 +222,23 @@ mod tests {
         assert_eq!(d.to_string(), "0987-03-05");
         assert_eq!(serde_json::to_string(&d).unwrap(), "\"0987-03-05\"");
         assert!(date("2021-12-31") < date("2022-01-01"));
+    }
+}
+
+#[cfg(test)]
+mod round_trip_tests {
+    use super::Date;
+
+    #[test]
+    fn days_round_trip() {
+        for days in -800_000..800_000i64 {
+            if days % 997 != 0 {
+                continue;
+            }
+            let date = Date::from_days_since_epoch(days).expect("in range");
+            assert_eq!(date.days_since_epoch(), days);
+        }
+        assert_eq!(Date::from_days_since_epoch(0), Date::new(1970, 1, 1));
+        assert_eq!(Date::from_days_since_epoch(19_782), Date::new(2024, 2, 29));
     }
 }
