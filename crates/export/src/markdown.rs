@@ -97,17 +97,29 @@ fn contributor(out: &mut String, person: &Contributor, words: &WritingLabels) {
             .map(|v| escape_inline(&v.replace('\n', " ")))
             .unwrap_or_default()
     };
-    out.push_str(&format!(
-        "{}: {}\n",
-        escape_inline(&person.role),
-        value(&person.name)
+    out.push_str(&guarded(
+        &format!("{}: ", escape_inline(&person.role)),
+        &value(&person.name),
     ));
-    out.push_str(&format!(
-        "{}: {}\n",
-        words.position,
-        value(&person.position)
+    out.push('\n');
+    out.push_str(&guarded(
+        &format!("{}: ", words.position),
+        &value(&person.position),
     ));
-    out.push_str(&format!("{}: {}\n\n", words.unit, value(&person.unit)));
+    out.push('\n');
+    out.push_str(&guarded(&format!("{}: ", words.unit), &value(&person.unit)));
+    out.push_str("\n\n");
+}
+
+/// `prefix` then `value`, with the value defused if the line would read as
+/// page furniture.
+fn guarded(prefix: &str, value: &str) -> String {
+    let line = format!("{prefix}{value}");
+    if is_page_furniture(&line) {
+        format!("{prefix}{}", defuse(value))
+    } else {
+        line
+    }
 }
 
 fn recommendation(out: &mut String, rec: &Recommendation, words: &WritingLabels) {
@@ -126,13 +138,9 @@ fn recommendation(out: &mut String, rec: &Recommendation, words: &WritingLabels)
             }
         }
         None => {
-            out.push_str(&format!("**{}:**", words.response));
-            match &response.comment {
-                Some(comment) => {
-                    out.push(' ');
-                    paragraphs(out, comment);
-                }
-                None => out.push_str("\n\n"),
+            out.push_str(&format!("**{}:**\n\n", words.response));
+            if let Some(comment) = &response.comment {
+                paragraphs(out, comment);
             }
         }
     }
@@ -232,13 +240,35 @@ fn matrix(out: &mut String, recs: &[Recommendation], words: &WritingLabels) {
 
 fn note_line(out: &mut String, note: &Note, words: &WritingLabels) {
     let text = note_text(&note.text);
-    match note.marker.as_deref() {
+    let line = match note.marker.as_deref() {
         Some(m) if m.chars().all(|c| matches!(c, '*' | '†' | '‡')) => {
-            out.push_str(&format!("{} {text}\n\n", escape_inline(m)));
+            format!("{} {text}", escape_inline(m))
         }
-        Some(m) => out.push_str(&format!("<sup>{}</sup> {text}\n\n", escape_inline(m))),
-        None => out.push_str(&format!("{}: {text}\n\n", words.note)),
+        Some(m) => format!("<sup>{}</sup> {text}", escape_inline(m)),
+        None => format!("{}: {text}", words.note),
+    };
+    // A note that would read as a running header is kept as text.
+    let line = if is_page_furniture(&line) {
+        line.replacen(text.as_str(), &defuse(&text), 1)
+    } else {
+        line
+    };
+    out.push_str(&line);
+    out.push_str("\n\n");
+}
+
+/// Escaped text that no longer reads as page furniture: its first
+/// character and its dashes written as character references.
+fn defuse(escaped: &str) -> String {
+    let mut out = String::with_capacity(escaped.len() + 16);
+    for (i, c) in escaped.chars().enumerate() {
+        if i == 0 && c != '\\' || matches!(c, '-' | '–' | '—') {
+            out.push_str(&format!("&#{};", c as u32));
+        } else {
+            out.push(c);
+        }
     }
+    out
 }
 
 fn note_text(text: &str) -> String {
@@ -325,8 +355,10 @@ fn escape_line(line: &str, start_of_block: bool) -> String {
     if !start_of_block {
         return escaped;
     }
-    let needs_reference =
-        find_label(line).is_some() || is_page_furniture(line) || starts_block_syntax(line);
+    if is_page_furniture(line) {
+        return defuse(&escaped);
+    }
+    let needs_reference = find_label(line).is_some() || starts_block_syntax(line);
     match line.chars().next() {
         Some(c) if needs_reference => {
             format!("&#{};{}", c as u32, escape_inline(&line[c.len_utf8()..]))

@@ -25,15 +25,34 @@ pub struct LabelMatch {
     pub closed: bool,
 }
 
-/// Characters that are not text at the start of a label: markup remains,
-/// bullets and spaces.
+/// Characters that are not text at the start of a label: heading and quote
+/// marks and spaces.
 fn is_lead(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '\u{a0}')
+    c.is_whitespace() || matches!(c, '#' | '>' | '\u{a0}')
+}
+
+/// Skips what stands before a label: spaces, heading marks, and emphasis
+/// marks left in plain text (`**Recommendation 1:**`), but not a footnote
+/// marker (`* Recommendation…` is a note).
+fn lead_len(text: &str) -> usize {
+    let mut rest = text.trim_start_matches(is_lead);
+    loop {
+        let marks = rest.trim_start_matches(['*', '_']);
+        if marks.len() == rest.len() || marks.starts_with(char::is_whitespace) {
+            break;
+        }
+        rest = marks.trim_start_matches(is_lead);
+    }
+    text.len() - rest.len()
 }
 
 /// Characters that may separate a label from its closing colon.
 fn is_gap(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\u{a0}' || c == '\u{202f}' || c == '*' || c == '_'
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\u{a0}' || c == '\u{202f}'
 }
 
 /// Matches `word` (already folded) at the start of `text`, case-insensitively,
@@ -116,7 +135,12 @@ fn close_label(text: &str) -> (usize, bool) {
         Some(c @ (':' | '.' | '：' | '–' | '—')) => (&after_gap[c.len_utf8()..], true),
         _ => (after_gap, false),
     };
-    let rest = rest.trim_start_matches(is_gap);
+    // After the label only spaces are skipped: a `*` there is text.
+    let rest = if closed {
+        rest.trim_start_matches(is_space)
+    } else {
+        rest.trim_start_matches(is_gap)
+    };
     (text.len() - rest.len(), closed)
 }
 
@@ -124,7 +148,7 @@ fn close_label(text: &str) -> (usize, bool) {
 /// leading spaces are skipped). Generic labels (`Status`, `Position`, …)
 /// need a closing colon; recommendation labels need an id or a colon.
 pub fn find_label(text: &str) -> Option<LabelMatch> {
-    let start = text.len() - text.trim_start_matches(is_lead).len();
+    let start = lead_len(text);
     let body = &text[start..];
     let mut best: Option<LabelMatch> = None;
     let mut best_len = 0;
@@ -179,7 +203,7 @@ pub fn find_label(text: &str) -> Option<LabelMatch> {
 /// or without a colon (`Management Response “…”`, `Management Response to
 /// the …`). Returns the label's language and where the title starts.
 pub fn find_title_label(text: &str) -> Option<(Language, usize)> {
-    let start = text.len() - text.trim_start_matches(is_lead).len();
+    let start = lead_len(text);
     let body = &text[start..];
     for vocab in vocab::ALL {
         for (word, label) in vocab.labels {
@@ -230,9 +254,15 @@ fn find_role(text: &str, start: usize) -> Option<LabelMatch> {
             }
         }
     }
-    // Any short "X by Y:" is a role too.
+    // Any short "Xed by Y:" (or "Input by Y:") is a role too.
     let words: Vec<&str> = folded.split(' ').collect();
-    if words.len() <= 6 && words.iter().skip(1).take(2).any(|w| *w == "by") {
+    let verb = words
+        .first()
+        .is_some_and(|w| w.ends_with("ed") || *w == "input");
+    let capital = head
+        .trim_start_matches(is_lead)
+        .starts_with(|c: char| c.is_uppercase());
+    if words.len() <= 6 && verb && capital && words.get(1) == Some(&"by") {
         let (skip, _) = close_label(&body[colon..]);
         return Some(LabelMatch {
             label: Label::Role,

@@ -61,14 +61,14 @@ pub fn split_decision(inline: &Inline, start: usize) -> DecisionSplit {
     if let Some((decision, language)) = vocab::decision(candidate) {
         split.decision = Some(decision);
         split.decision_text = Some(clean(candidate));
-        split.comment = comment_after(&rest[after..]);
+        split.comment = comment_after(&rest[after..], after > end);
         split.language = Some(language);
         return split;
     }
     if let Some((word_end, decision, language)) = decision_prefix(rest) {
         split.decision = Some(decision);
         split.decision_text = Some(clean(&rest[..word_end]));
-        split.comment = comment_after(&rest[word_end..]);
+        split.comment = comment_after(&rest[word_end..], false);
         split.language = Some(language);
         return split;
     }
@@ -82,8 +82,7 @@ pub fn split_decision(inline: &Inline, start: usize) -> DecisionSplit {
 /// Skips spaces and stray markup between a label and its decision.
 fn skip_lead(text: &str, start: usize) -> usize {
     let rest = text.get(start..).unwrap_or_default();
-    let trimmed =
-        rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '\u{a0}' | '*' | '_'));
+    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
     start + (rest.len() - trimmed.len())
 }
 
@@ -138,15 +137,25 @@ fn decision_prefix(rest: &str) -> Option<(usize, Decision, Language)> {
     best
 }
 
-/// The comment after the decision: leading separators and spaces removed.
-fn comment_after(rest: &str) -> Option<String> {
-    let trimmed = rest.trim_start_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '\u{a0}' | '–' | '—' | '-' | ':' | '.' | ';' | ',' | '*' | '_'
-            )
-    });
+/// The comment after the decision. When no separator ended the decision
+/// (the end of its bold, or a decision word running on), one dash, colon or
+/// full stop that follows is the separator and is skipped too; after a line
+/// break nothing more is, so a list item keeps its `- `.
+fn comment_after(rest: &str, separated: bool) -> Option<String> {
+    let mut trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+    if !separated {
+        if let Some(c) = trimmed
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '–' | '—' | '-' | ':' | '.' | ';' | ','))
+        {
+            let after = &trimmed[c.len_utf8()..];
+            // A dash only separates when a space follows (`– comment`, not `-item`).
+            if !matches!(c, '-') || after.starts_with([' ', '\u{a0}']) {
+                trimmed = after.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+            }
+        }
+    }
     Some(clean(trimmed)).filter(|c| !c.is_empty())
 }
 

@@ -73,7 +73,10 @@ pub(crate) fn read_header(ctx: &mut Context<'_>) -> usize {
                 ctx.claim(i);
                 mode = Mode::Overall;
             }
-            Some(Label::Role) | Some(Label::Position) | Some(Label::Unit) => {
+            // Once the overall comments have begun, header labels are their text.
+            Some(Label::Role) | Some(Label::Position) | Some(Label::Unit)
+                if mode != Mode::Overall =>
+            {
                 contributor_lines(ctx, block.text());
                 ctx.claim(i);
                 mode = Mode::Contributors;
