@@ -143,17 +143,16 @@ fn decision_prefix(rest: &str) -> Option<(usize, Decision, Language)> {
 /// break nothing more is, so a list item keeps its `- `.
 fn comment_after(rest: &str, separated: bool) -> Option<String> {
     let mut trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
-    if !separated {
-        if let Some(c) = trimmed
+    if !separated
+        && let Some(c) = trimmed
             .chars()
             .next()
             .filter(|c| matches!(c, '–' | '—' | '-' | ':' | '.' | ';' | ','))
-        {
-            let after = &trimmed[c.len_utf8()..];
-            // A dash only separates when a space follows (`– comment`, not `-item`).
-            if !matches!(c, '-') || after.starts_with([' ', '\u{a0}']) {
-                trimmed = after.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
-            }
+    {
+        let after = &trimmed[c.len_utf8()..];
+        // A dash only separates when a space follows (`– comment`, not `-item`).
+        if !matches!(c, '-') || after.starts_with([' ', '\u{a0}']) {
+            trimmed = after.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
         }
     }
     Some(clean(trimmed)).filter(|c| !c.is_empty())
