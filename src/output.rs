@@ -1,5 +1,6 @@
 //! Writing outputs whole or not at all: a temporary file beside the target,
-//! then a rename. A reader (or a kill) never sees a partial file.
+//! then a rename. A reader, or a process killed midway, never sees a
+//! partial file.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -76,6 +76,11 @@ pub fn is_page_furniture(line: &str) -> bool {
     if trimmed.is_empty() {
         return !line.is_empty() && line.contains('\u{c}');
     }
+    // Every form of furniture holds a page number and is short: most lines
+    // are ruled out without the regex.
+    if trimmed.len() > 120 || !trimmed.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     FURNITURE.as_ref().is_some_and(|re| re.is_match(trimmed))
 }
 
