@@ -315,7 +315,48 @@ pub fn render_fragment(source: &str) -> Inline {
     if source.trim().is_empty() {
         return Inline::default();
     }
+    if let Some(plain) = plain_fragment(source) {
+        return plain;
+    }
     render_events(Parser::new_ext(source, Options::empty()))
+}
+
+/// A fragment with no Markdown syntax in it, rendered without the parser:
+/// lines joined with a space, or a line break after two trailing spaces.
+/// `None` when the fragment holds anything the parser would read.
+fn plain_fragment(source: &str) -> Option<Inline> {
+    if source.bytes().any(|b| b"\\*_`<>&[]!~#|".contains(&b)) {
+        return None;
+    }
+    let mut text = String::with_capacity(source.len());
+    let lines: Vec<&str> = source.split('\n').collect();
+    for (i, line) in lines.iter().enumerate() {
+        let content = line.trim_start();
+        let blank = content.trim().is_empty();
+        if blank || starts_block(content) || content.starts_with('\t') || line.starts_with("    ") {
+            return None;
+        }
+        let trimmed = content.trim_end_matches([' ', '\t']);
+        text.push_str(trimmed);
+        if i + 1 < lines.len() {
+            let hard = line.ends_with("  ") && !trimmed.is_empty();
+            text.push(if hard { '\n' } else { ' ' });
+        }
+    }
+    Some(Inline::plain(text.trim()))
+}
+
+/// True when a line would start a list item or a setext underline.
+fn starts_block(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits < 10 {
+        let rest = &line[digits..];
+        if (rest.starts_with('.') || rest.starts_with(')')) && rest[1..].chars().next().is_none_or(char::is_whitespace) {
+            return true;
+        }
+    }
+    let setext = !line.is_empty() && (line.trim_end().bytes().all(|b| b == b'=') || line.trim_end().bytes().all(|b| b == b'-'));
+    setext || ["- ", "+ "].iter().any(|m| line.starts_with(m)) || line == "-" || line == "+"
 }
 
 /// Appends `other` to `inline`, shifting its marks.

@@ -58,3 +58,20 @@ fn page_furniture_is_set_apart() {
     let blocks = read_markdown("Some text\nManagement Response – page 2\nmore text\n");
     assert_eq!(kinds(&blocks), ["P@1:Some text more text", "F@2"]);
 }
+
+mod plain_fast_path {
+    use super::super::{plain_fragment, render_events};
+    use proptest::prelude::*;
+    use pulldown_cmark::{Options, Parser};
+
+    proptest! {
+        /// Where the fast path answers, it agrees with the parser.
+        #[test]
+        fn agrees_with_pulldown(source in "[a-c 1.)\\-+=\n]{1,30}") {
+            if let Some(fast) = plain_fragment(&source) {
+                let slow = render_events(Parser::new_ext(&source, Options::empty()));
+                prop_assert_eq!(fast.text, slow.text.trim().to_string());
+            }
+        }
+    }
+}
