@@ -31,10 +31,10 @@ fn fixture(rel: &str) -> PathBuf {
 }
 
 /// Runs `mresponse convert FILE`, optionally under an address-space limit
-/// (KiB) set by the shell's `ulimit -v`.
+/// (KiB) set by the shell's `ulimit -v` (on Unix; elsewhere unlimited).
 fn convert(path: &Path, vm_limit_kib: Option<u64>) -> (Output, Duration) {
     let bin = env!("CARGO_BIN_EXE_mresponse");
-    let mut cmd = match vm_limit_kib {
+    let mut cmd = match vm_limit_kib.filter(|_| cfg!(unix)) {
         Some(kib) => {
             let mut c = Command::new("sh");
             c.arg("-c")
