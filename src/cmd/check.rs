@@ -388,7 +388,7 @@ fn window(line: &str, at: usize, len: usize) -> (String, usize, usize) {
     } else {
         // Start a little before the span; the span may still be cut at the end.
         let from = indent.saturating_sub(16).min(total - (WIDTH - 1));
-        let (to, tail) = if from + WIDTH - 1 >= total {
+        let (to, tail) = if from + WIDTH > total {
             (total, "")
         } else {
             (from + WIDTH - 2, "…")
