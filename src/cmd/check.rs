@@ -213,7 +213,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         } else {
             mresponse_parse::decode::decode(&input.bytes).text
         };
-        let lines: Vec<&str> = source.split('\n').collect();
+        // Word files have paragraphs, not lines: no source line is shown.
+        let lines: Vec<&str> = if input.format == Format::Docx {
+            Vec::new()
+        } else {
+            source.split('\n').collect()
+        };
         let mut items: Vec<Item<'_>> = diagnostics.iter().map(Item::of).collect();
         items.extend(failure.as_ref().map(Item::failure));
         let count = |s: Severity| items.iter().filter(|i| i.severity == s).count();
