@@ -180,6 +180,28 @@ impl<'t> Reader<'t> {
                     });
                 }
             }
+            let written = source_cells(self.text.get(row_range.clone()).unwrap_or_default());
+            match written.len() {
+                // Cells beyond the header, which the parser drops: kept, so
+                // the recogniser can report their text.
+                n if n > row.cells.len() => {
+                    for extra in &written[row.cells.len()..] {
+                        row.cells.push(Cell {
+                            inline: render_fragment(extra.trim()),
+                            ..Cell::default()
+                        });
+                    }
+                }
+                // Empty cells the parser added to a short row: taken away,
+                // so the row has the cells it was written with.
+                n if n > 0
+                    && n < row.cells.len()
+                    && row.cells[n..].iter().all(|c| c.inline.is_blank()) =>
+                {
+                    row.cells.truncate(n);
+                }
+                _ => {}
+            }
             table.rows.push(row);
         }
         self.push(BlockKind::Table(table), Inline::default(), range);
@@ -307,6 +329,33 @@ fn tab_row(line: &str, number: u32) -> Row {
         header: false,
         lines: Lines::one(number),
     }
+}
+
+/// The cells of a pipe-table row as written, split at unescaped pipes
+/// (outer pipes optional). pulldown-cmark, following GFM, pads a short row
+/// with empty cells and drops the cells beyond its header; the source says
+/// how many there were.
+fn source_cells(row: &str) -> Vec<&str> {
+    let row = strip_quote(row.trim()).trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let mut escaped = false;
+    for (i, c) in row.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => {
+                cells.push(&row[start..i]);
+                start = i + 1;
+            }
+            _ => escaped = false,
+        }
+    }
+    let last = &row[start..];
+    if !last.trim().is_empty() {
+        cells.push(last);
+    }
+    cells
 }
 
 /// Renders a fragment of Markdown source (a paragraph segment, a cell) as

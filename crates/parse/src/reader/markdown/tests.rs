@@ -74,4 +74,32 @@ mod plain_fast_path {
             }
         }
     }
+
+#[test]
+fn pipe_rows_keep_the_cells_they_were_written_with() {
+    let src = "| A | B |\n|---|---|\n| 1 | 2 | extra \\| piped |\n| short |\n| a | |\n";
+    let blocks = read_markdown(src);
+    let table = blocks[0].table().expect("a table");
+    let cells: Vec<Vec<&str>> = table
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.text()).collect())
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            vec!["A", "B"],
+            vec!["1", "2", "extra | piped"],
+            vec!["short"],
+            vec!["a", ""],
+        ]
+    );
+}
+
+#[test]
+fn source_cells_split_at_unescaped_pipes() {
+    assert_eq!(source_cells("| a | b |"), [" a ", " b "]);
+    assert_eq!(source_cells("a | b"), ["a ", " b"]);
+    assert_eq!(source_cells("> | a \\| b | c |"), [" a \\| b ", " c "]);
+    assert_eq!(source_cells("| a | |"), [" a ", " "]);
 }
