@@ -74,6 +74,7 @@ mod plain_fast_path {
             }
         }
     }
+}
 
 #[test]
 fn pipe_rows_keep_the_cells_they_were_written_with() {
