@@ -34,8 +34,18 @@ fn fixtures() -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = std::fs::read_dir(root().join("fixtures/dev"))
         .expect("fixtures")
         .map(|e| e.expect("entry").path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt" | "html")))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("md" | "txt" | "html")
+            )
+        })
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     v.sort();
     v
@@ -46,7 +56,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         self.0 >> 33
     }
 }
@@ -65,7 +78,10 @@ fn body_start(text: &str) -> usize {
 /// new numbers until it is about 14 KB, and a few words varied.
 fn document(n: usize, fixtures: &[(String, String)]) -> (String, String) {
     let (name, text) = &fixtures[n % fixtures.len()];
-    let ext = Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("md");
+    let ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("md");
     let mut rng = Lcg(n as u64 + 1);
     let mut doc = text.replacen("Evaluation", &format!("Evaluation {n}"), 1);
     if ext != "html" {
@@ -124,7 +140,10 @@ fn files(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn dir_bytes(dir: &Path) -> u64 {
-    files(dir).iter().map(|p| std::fs::metadata(p).unwrap().len()).sum()
+    files(dir)
+        .iter()
+        .map(|p| std::fs::metadata(p).unwrap().len())
+        .sum()
 }
 
 /// Reads every file and runs pulldown-cmark's full event parse over it.
@@ -149,7 +168,14 @@ fn run_batch(bin: &Path, input: &Path, out: &Path, jobs: usize) -> Run {
     let _ = std::fs::remove_dir_all(out);
     let start = Instant::now();
     let mut child = Command::new(bin)
-        .args(["batch", "--quiet", "--formats", "json,csv", "--jobs", &jobs.to_string()])
+        .args([
+            "batch",
+            "--quiet",
+            "--formats",
+            "json,csv",
+            "--jobs",
+            &jobs.to_string(),
+        ])
         .arg(input)
         .arg("--out")
         .arg(out)
@@ -159,12 +185,20 @@ fn run_batch(bin: &Path, input: &Path, out: &Path, jobs: usize) -> Run {
     let mut peak_kb = 0;
     loop {
         if let Ok(s) = std::fs::read_to_string(&status_path) {
-            if let Some(kb) = s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)).and_then(|v| v.parse::<u64>().ok()) {
+            if let Some(kb) = s
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+            {
                 peak_kb = peak_kb.max(kb);
             }
         }
         if let Some(status) = child.try_wait().expect("wait") {
-            assert!(status.code().is_some_and(|c| c <= 1), "batch failed: {status}");
+            assert!(
+                status.code().is_some_and(|c| c <= 1),
+                "batch failed: {status}"
+            );
             break;
         }
         std::thread::sleep(Duration::from_millis(2));
@@ -189,7 +223,10 @@ fn scaling() {
         while doc.len() < target {
             let mut part = body.to_string();
             for i in (1..=5).rev() {
-                part = part.replace(&format!("Recommendation {i}"), &format!("Recommendation {}", i + 5 * round));
+                part = part.replace(
+                    &format!("Recommendation {i}"),
+                    &format!("Recommendation {}", i + 5 * round),
+                );
             }
             doc.push_str("\n\n");
             doc.push_str(&part);
@@ -205,10 +242,18 @@ fn scaling() {
         let parsed = parse(doc.as_bytes(), Format::Markdown).expect("parses");
         let t = start.elapsed();
         assert!(parsed.recommendations.len() > 100);
-        println!("| generated seed | {:.1} MB | {:.3} s | {:.1} |", mb(doc.len() as u64), t.as_secs_f64(), mb(doc.len() as u64) / t.as_secs_f64());
+        println!(
+            "| generated seed | {:.1} MB | {:.3} s | {:.1} |",
+            mb(doc.len() as u64),
+            t.as_secs_f64(),
+            mb(doc.len() as u64) / t.as_secs_f64()
+        );
         times.push(t.as_secs_f64());
     }
-    println!("\nscaling ratio (50 MB time / 5 MB time): {:.2} (at most 12)", times[1] / times[0]);
+    println!(
+        "\nscaling ratio (50 MB time / 5 MB time): {:.2} (at most 12)",
+        times[1] / times[0]
+    );
 }
 
 fn main() {
@@ -217,9 +262,14 @@ fn main() {
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![1_000, 10_000]);
     let bin = root().join("target/release/mresponse");
-    assert!(bin.exists(), "build the release binary first (make bench does)");
+    assert!(
+        bin.exists(),
+        "build the release binary first (make bench does)"
+    );
     let work = root().join("target/bench");
-    println!("| documents | MB | baseline (pulldown-cmark, 1 thread) | batch --jobs 1 | batch --jobs 2 | jobs 1 / baseline | jobs 1 / jobs 2 | peak memory jobs 1 | peak memory jobs 2 |");
+    println!(
+        "| documents | MB | baseline (pulldown-cmark, 1 thread) | batch --jobs 1 | batch --jobs 2 | jobs 1 / baseline | jobs 1 / jobs 2 | peak memory jobs 1 | peak memory jobs 2 |"
+    );
     println!("|---|---|---|---|---|---|---|---|---|");
     for count in sizes {
         let dir = work.join(format!("corpus-{count}"));
@@ -229,7 +279,14 @@ fn main() {
         let base = baseline(&dir);
         let one = run_batch(&bin, &dir, &work.join("out-1"), 1);
         let two = run_batch(&bin, &dir, &work.join("out-2"), 2);
-        let rate = |d: Duration| format!("{:.2} s ({:.0} docs/s, {:.0} MB/s)", d.as_secs_f64(), count as f64 / d.as_secs_f64(), mb(bytes) / d.as_secs_f64());
+        let rate = |d: Duration| {
+            format!(
+                "{:.2} s ({:.0} docs/s, {:.0} MB/s)",
+                d.as_secs_f64(),
+                count as f64 / d.as_secs_f64(),
+                mb(bytes) / d.as_secs_f64()
+            )
+        };
         println!(
             "| {count} | {:.0} | {} | {} | {} | {:.2} | {:.2} | {:.1} MB | {:.1} MB |",
             mb(bytes),

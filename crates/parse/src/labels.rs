@@ -158,7 +158,9 @@ static BY_FIRST_CHAR: LazyLock<HashMap<char, Vec<Entry>>> = LazyLock::new(|| {
     for v in vocab::ALL {
         for (word, label) in v.labels {
             if let Some(first) = word.chars().next() {
-                map.entry(first).or_default().push((word, *label, v.language));
+                map.entry(first)
+                    .or_default()
+                    .push((word, *label, v.language));
             }
         }
     }
@@ -168,7 +170,9 @@ static BY_FIRST_CHAR: LazyLock<HashMap<char, Vec<Entry>>> = LazyLock::new(|| {
 /// The labels that may match `body`, by its first character.
 fn candidates(body: &str) -> &'static [Entry] {
     let first = body.chars().next().and_then(|c| c.to_lowercase().next());
-    first.and_then(|c| BY_FIRST_CHAR.get(&c)).map_or(&[], Vec::as_slice)
+    first
+        .and_then(|c| BY_FIRST_CHAR.get(&c))
+        .map_or(&[], Vec::as_slice)
 }
 
 /// Finds a label at the start of `text` (markup remains such as `**` and

@@ -400,11 +400,15 @@ fn starts_block(line: &str) -> bool {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && digits < 10 {
         let rest = &line[digits..];
-        if (rest.starts_with('.') || rest.starts_with(')')) && rest[1..].chars().next().is_none_or(char::is_whitespace) {
+        if (rest.starts_with('.') || rest.starts_with(')'))
+            && rest[1..].chars().next().is_none_or(char::is_whitespace)
+        {
             return true;
         }
     }
-    let setext = !line.is_empty() && (line.trim_end().bytes().all(|b| b == b'=') || line.trim_end().bytes().all(|b| b == b'-'));
+    let setext = !line.is_empty()
+        && (line.trim_end().bytes().all(|b| b == b'=')
+            || line.trim_end().bytes().all(|b| b == b'-'));
     setext || ["- ", "+ "].iter().any(|m| line.starts_with(m)) || line == "-" || line == "+"
 }
 
