@@ -184,15 +184,14 @@ fn run_batch(bin: &Path, input: &Path, out: &Path, jobs: usize) -> Run {
     let status_path = format!("/proc/{}/status", child.id());
     let mut peak_kb = 0;
     loop {
-        if let Ok(s) = std::fs::read_to_string(&status_path) {
-            if let Some(kb) = s
+        if let Ok(s) = std::fs::read_to_string(&status_path)
+            && let Some(kb) = s
                 .lines()
                 .find(|l| l.starts_with("VmHWM:"))
                 .and_then(|l| l.split_whitespace().nth(1))
                 .and_then(|v| v.parse::<u64>().ok())
-            {
-                peak_kb = peak_kb.max(kb);
-            }
+        {
+            peak_kb = peak_kb.max(kb);
         }
         if let Some(status) = child.try_wait().expect("wait") {
             assert!(
