@@ -255,6 +255,54 @@ fn scaling() {
     );
 }
 
+/// Where the time goes, in process and on one thread: reading the files,
+/// pulldown-cmark alone, the readers, the recogniser, and the writers.
+fn stages(dir: &Path) {
+    use mresponse_parse::{Limits, read_blocks, recognise::recognise};
+    let paths = files(dir);
+    let texts: Vec<(Format, Vec<u8>)> = paths
+        .iter()
+        .map(|p| (Format::from_path(p).unwrap(), std::fs::read(p).unwrap()))
+        .collect();
+    let bytes: usize = texts.iter().map(|(_, b)| b.len()).sum();
+    let time = |f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        f();
+        start.elapsed().as_secs_f64()
+    };
+    let pulldown = time(&mut || {
+        for (_, b) in &texts {
+            let text = std::str::from_utf8(b).unwrap();
+            std::hint::black_box(Parser::new_ext(text, Options::ENABLE_TABLES).count());
+        }
+    });
+    let mut blocks = Vec::new();
+    let read = time(&mut || {
+        blocks = texts.iter().map(|(f, b)| read_blocks(b, *f, &Limits::default()).unwrap().0).collect();
+    });
+    let mut docs = Vec::new();
+    let recog = time(&mut || {
+        docs = blocks.iter().filter_map(|b| recognise(b).ok()).map(|r| r.document).collect();
+    });
+    let json = time(&mut || {
+        for d in &docs {
+            std::hint::black_box(mresponse_export::to_json(d).unwrap());
+        }
+    });
+    let csv = time(&mut || {
+        let mut out = Vec::new();
+        let mut w = mresponse_export::KeyActionWriter::new(&mut out, mresponse_export::CsvOptions::default()).unwrap();
+        for d in &docs {
+            w.write_document("x", d).unwrap();
+        }
+        w.flush().unwrap();
+    });
+    println!("\n| stage (in process, 1 thread, {} documents, {:.0} MB) | time | MB/s | × pulldown-cmark |\n|---|---|---|---|", texts.len(), mb(bytes as u64));
+    for (name, t) in [("pulldown-cmark event parse", pulldown), ("readers (block stream)", read), ("recogniser", recog), ("JSON writer", json), ("CSV writer", csv)] {
+        println!("| {name} | {t:.3} s | {:.0} | {:.1} |", mb(bytes as u64) / t, t / pulldown);
+    }
+}
+
 fn main() {
     let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
         .ok()
@@ -298,5 +346,6 @@ fn main() {
             two.peak_kb as f64 / 1024.0,
         );
     }
+    stages(&work.join("corpus-1000"));
     scaling();
 }
