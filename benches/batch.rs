@@ -278,11 +278,18 @@ fn stages(dir: &Path) {
     });
     let mut blocks = Vec::new();
     let read = time(&mut || {
-        blocks = texts.iter().map(|(f, b)| read_blocks(b, *f, &Limits::default()).unwrap().0).collect();
+        blocks = texts
+            .iter()
+            .map(|(f, b)| read_blocks(b, *f, &Limits::default()).unwrap().0)
+            .collect();
     });
     let mut docs = Vec::new();
     let recog = time(&mut || {
-        docs = blocks.iter().filter_map(|b| recognise(b).ok()).map(|r| r.document).collect();
+        docs = blocks
+            .iter()
+            .filter_map(|b| recognise(b).ok())
+            .map(|r| r.document)
+            .collect();
     });
     let json = time(&mut || {
         for d in &docs {
@@ -291,15 +298,33 @@ fn stages(dir: &Path) {
     });
     let csv = time(&mut || {
         let mut out = Vec::new();
-        let mut w = mresponse_export::KeyActionWriter::new(&mut out, mresponse_export::CsvOptions::default()).unwrap();
+        let mut w = mresponse_export::KeyActionWriter::new(
+            &mut out,
+            mresponse_export::CsvOptions::default(),
+        )
+        .unwrap();
         for d in &docs {
             w.write_document("x", d).unwrap();
         }
         w.flush().unwrap();
     });
-    println!("\n| stage (in process, 1 thread, {} documents, {:.0} MB) | time | MB/s | × pulldown-cmark |\n|---|---|---|---|", texts.len(), mb(bytes as u64));
-    for (name, t) in [("pulldown-cmark event parse", pulldown), ("readers (block stream)", read), ("recogniser", recog), ("JSON writer", json), ("CSV writer", csv)] {
-        println!("| {name} | {t:.3} s | {:.0} | {:.1} |", mb(bytes as u64) / t, t / pulldown);
+    println!(
+        "\n| stage (in process, 1 thread, {} documents, {:.0} MB) | time | MB/s | × pulldown-cmark |\n|---|---|---|---|",
+        texts.len(),
+        mb(bytes as u64)
+    );
+    for (name, t) in [
+        ("pulldown-cmark event parse", pulldown),
+        ("readers (block stream)", read),
+        ("recogniser", recog),
+        ("JSON writer", json),
+        ("CSV writer", csv),
+    ] {
+        println!(
+            "| {name} | {t:.3} s | {:.0} | {:.1} |",
+            mb(bytes as u64) / t,
+            t / pulldown
+        );
     }
 }
 

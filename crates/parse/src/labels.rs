@@ -79,6 +79,12 @@ fn match_word(text: &str, word: &str) -> Option<usize> {
             }
             continue;
         }
+        if c.is_ascii() {
+            if c.to_ascii_lowercase() != w {
+                return None;
+            }
+            continue;
+        }
         let c = match c {
             '\u{2019}' | '\u{2018}' => '\'',
             c => c,
