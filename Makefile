@@ -45,12 +45,14 @@ WEB_PORT ?= 8000
 WASM_TARGET := wasm32-unknown-unknown
 WASM := target/$(WASM_TARGET)/wasm-release/mresponse_wasm.wasm
 # The wasm-bindgen CLI must be the version of the wasm-bindgen crate in Cargo.lock.
+# Its install is not --locked: its lockfile names a webpki-roots version the registry here
+# does not serve. No default features: no TLS stack, which the CLI needs not.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3; exit }' Cargo.lock)
 
 web-tools:
 	@rustup target list --installed 2>/dev/null | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
 	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
-	  $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	  $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --no-default-features --bin wasm-bindgen
 
 web: web-tools
 	$(CARGO) build --locked --profile wasm-release --target $(WASM_TARGET) -p mresponse-wasm

@@ -75,10 +75,10 @@ async function checkTable(page, name) {
   return { recommendations: doc.recommendations.length, actions, ms: Number(await section.getAttribute('data-convert-ms')) };
 }
 
-/** Clicks a download button and returns the file's name and bytes. */
+/** Presses a download button from the keyboard; returns the file's name and bytes. */
 async function downloadFrom(page, name, button) {
   const section = page.locator(`section.doc[data-name="${name}"]`);
-  const [download] = await Promise.all([page.waitForEvent('download'), section.locator(button).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), section.locator(button).press('Enter')]);
   const file = await download.path();
   return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
 }
@@ -89,6 +89,7 @@ test('the file input is labelled and the first stop of the keyboard', async () =
   assert.equal(await input.getAttribute('type'), 'file');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'files');
+  assert.equal(await page.locator('#all').isVisible(), false, 'nothing to download before a file is read');
 });
 
 test('the seed and a Word fixture: every recommendation and key action, downloads equal the CLI', async (t) => {
