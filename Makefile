@@ -32,6 +32,11 @@ unit:
 doc:
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps --locked
 
+## bench: batch throughput against a pulldown-cmark baseline, and parse scaling
+bench:
+	$(CARGO) build --release --locked
+	$(CARGO) bench --locked --bench batch
+
 ## score: field accuracy on the dev corpus beside the project (../shared)
 score: build
 	rm -rf target/score && mkdir -p target/score

@@ -1,5 +1,7 @@
 //! Golden tests: every document under `fixtures/dev/` converts to the gold
-//! JSON beside it, field for field, and loses no line.
+//! JSON beside it, field for field, and loses no line; every Word document
+//! under `fixtures/docx/` (made with pandoc, LibreOffice and python-docx)
+//! converts to the expected JSON beside it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -8,11 +10,18 @@ use std::path::{Path, PathBuf};
 use mresponse_parse::{Document, Format, Limits, parse_detailed};
 use serde_json::Value;
 
-/// Every (input, gold) pair of the fixtures folder.
+/// Every (input, gold) pair of the dev fixtures folder.
 fn fixtures() -> Vec<(PathBuf, PathBuf)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/dev");
+    let pairs = pairs_in("fixtures/dev");
+    assert!(pairs.len() >= 16, "expected the dev corpus in fixtures/dev");
+    pairs
+}
+
+/// Every (input, expected JSON) pair of a folder under the project.
+fn pairs_in(folder: &str) -> Vec<(PathBuf, PathBuf)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut pairs = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("fixtures/dev exists") {
+    for entry in std::fs::read_dir(&dir).expect("the fixtures folder exists") {
         let path = entry.expect("readable entry").path();
         if Format::from_path(&path).is_none() {
             continue;
@@ -23,7 +32,6 @@ fn fixtures() -> Vec<(PathBuf, PathBuf)> {
         }
     }
     pairs.sort();
-    assert!(pairs.len() >= 16, "expected the dev corpus in fixtures/dev");
     pairs
 }
 
@@ -52,12 +60,31 @@ fn diff(want: &Value, got: &Value, path: &str, out: &mut Vec<String>) {
 
 #[test]
 fn every_fixture_converts_to_its_gold() {
+    assert_all_convert(&fixtures());
+}
+
+#[test]
+fn every_docx_fixture_converts_to_its_expected_json() {
+    let pairs = pairs_in("fixtures/docx");
+    assert!(
+        pairs.len() >= 7,
+        "expected the Word fixtures in fixtures/docx"
+    );
+    for (input, _) in &pairs {
+        assert_eq!(Format::from_path(input), Some(Format::Docx), "{input:?}");
+    }
+    assert_all_convert(&pairs);
+}
+
+/// Converts each input and compares it with its expected JSON, field by
+/// field; fails listing every differing field of every input.
+fn assert_all_convert(pairs: &[(PathBuf, PathBuf)]) {
     let mut failures = Vec::new();
-    for (input, gold) in fixtures() {
-        let bytes = std::fs::read(&input).expect("readable fixture");
-        let format = Format::from_path(&input).expect("known extension");
+    for (input, gold) in pairs {
+        let bytes = std::fs::read(input).expect("readable fixture");
+        let format = Format::from_path(input).expect("known extension");
         let want: Value =
-            serde_json::from_slice(&std::fs::read(&gold).expect("gold")).expect("gold JSON");
+            serde_json::from_slice(&std::fs::read(gold).expect("gold")).expect("gold JSON");
         let got = match parse_detailed(&bytes, format, &Limits::default()) {
             Ok(r) => serde_json::to_value(r.document.contract_view()).expect("serialisable"),
             Err(e) => {

@@ -386,8 +386,7 @@ fn collect(
 /// Flushes a combined CSV's temporary file and renames it into place.
 fn finish_csv(mut out: BufWriter<std::fs::File>, tmp: &Path, target: &Path) -> Result<()> {
     out.flush()?;
-    let file = out.into_inner().map_err(|e| e.into_error())?;
-    file.sync_all().ok();
+    drop(out.into_inner().map_err(|e| e.into_error())?);
     std::fs::rename(tmp, target).with_context(|| format!("{}: cannot write", target.display()))
 }
 

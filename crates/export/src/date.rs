@@ -231,7 +231,8 @@ mod round_trip_tests {
 
     #[test]
     fn days_round_trip() {
-        for days in -800_000..800_000i64 {
+        // From 0000-03-01 to past 2100, every 997th day.
+        for days in -719_000..800_000i64 {
             if days % 997 != 0 {
                 continue;
             }

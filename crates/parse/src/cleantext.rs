@@ -11,6 +11,9 @@ use regex::Regex;
 /// one space, trims every line, keeps at most one blank line between
 /// paragraphs, and trims the whole.
 pub fn clean(text: &str) -> String {
+    if is_clean(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut blank_run = 0usize;
     for line in text.split('\n') {
@@ -38,6 +41,33 @@ pub fn clean(text: &str) -> String {
         out.push_str(&collapsed);
     }
     out
+}
+
+/// True when [`clean`] would return the text unchanged: no space at either
+/// end of a line, no run of spaces, no tab or no-break space, no blank line
+/// other than single ones between paragraphs.
+fn is_clean(text: &str) -> bool {
+    if text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace) {
+        return false;
+    }
+    let mut prev = 'x';
+    let mut newlines = 0;
+    for c in text.chars() {
+        match c {
+            '\n' => {
+                newlines += 1;
+                if prev == ' ' || newlines > 2 {
+                    return false;
+                }
+            }
+            ' ' if prev == ' ' || prev == '\n' => return false,
+            ' ' => {}
+            c if c.is_whitespace() || c == '\u{feff}' => return false,
+            _ => newlines = 0,
+        }
+        prev = c;
+    }
+    true
 }
 
 /// [`clean`], then `None` when nothing is left.
@@ -76,6 +106,11 @@ pub fn is_page_furniture(line: &str) -> bool {
     if trimmed.is_empty() {
         return !line.is_empty() && line.contains('\u{c}');
     }
+    // Every form of furniture holds a page number and is short: most lines
+    // are ruled out without the regex.
+    if trimmed.len() > 120 || !trimmed.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     FURNITURE.as_ref().is_some_and(|re| re.is_match(trimmed))
 }
 
@@ -106,5 +141,23 @@ mod tests {
     fn trailing_punct() {
         assert_eq!(trim_trailing_punct("Accepted. "), "Accepted");
         assert_eq!(trim_trailing_punct("1.1."), "1.1");
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The fast path never disagrees with the full rule.
+        #[test]
+        fn clean_is_idempotent_and_fast_path_agrees(text in "[a b\n\t.\u{a0}é]{0,40}") {
+            let once = clean(&text);
+            prop_assert_eq!(clean(&once), once.clone());
+            if is_clean(&text) {
+                prop_assert_eq!(once, text);
+            }
+        }
     }
 }

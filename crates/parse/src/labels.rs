@@ -5,6 +5,9 @@
 //! a label, for recommendations an id, then a colon, a full stop, the end of
 //! the text or the end of the bold it stands in.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::model::Language;
 use crate::vocab::{self, Label};
 
@@ -129,19 +132,47 @@ fn is_roman(id: &str) -> bool {
 
 /// Skips what may stand between a label and its content: spaces, closing
 /// markup, one colon or full stop (also the French ` :`), and dashes.
-fn close_label(text: &str) -> (usize, bool) {
+fn close_label(text: &str, marked: bool) -> (usize, bool) {
     let after_gap = text.trim_start_matches(is_gap);
     let (rest, closed) = match after_gap.chars().next() {
         Some(c @ (':' | '.' | '：' | '–' | '—')) => (&after_gap[c.len_utf8()..], true),
         _ => (after_gap, false),
     };
-    // After the label only spaces are skipped: a `*` there is text.
-    let rest = if closed {
+    // After the colon only spaces are skipped: a `*` there is text, unless it
+    // closes the emphasis that opened the label (`**Label:** text`).
+    let rest = if closed && !marked {
         rest.trim_start_matches(is_space)
     } else {
         rest.trim_start_matches(is_gap)
     };
     (text.len() - rest.len(), closed)
+}
+
+/// Every label of every language, with the field it introduces.
+type Entry = (&'static str, Label, Language);
+
+/// The labels grouped by their first character, so that a text is compared
+/// only with the labels that start as it does.
+static BY_FIRST_CHAR: LazyLock<HashMap<char, Vec<Entry>>> = LazyLock::new(|| {
+    let mut map: HashMap<char, Vec<Entry>> = HashMap::new();
+    for v in vocab::ALL {
+        for (word, label) in v.labels {
+            if let Some(first) = word.chars().next() {
+                map.entry(first)
+                    .or_default()
+                    .push((word, *label, v.language));
+            }
+        }
+    }
+    map
+});
+
+/// The labels that may match `body`, by its first character.
+fn candidates(body: &str) -> &'static [Entry] {
+    let first = body.chars().next().and_then(|c| c.to_lowercase().next());
+    first
+        .and_then(|c| BY_FIRST_CHAR.get(&c))
+        .map_or(&[], Vec::as_slice)
 }
 
 /// Finds a label at the start of `text` (markup remains such as `**` and
@@ -150,10 +181,11 @@ fn close_label(text: &str) -> (usize, bool) {
 pub fn find_label(text: &str) -> Option<LabelMatch> {
     let start = lead_len(text);
     let body = &text[start..];
+    let marked = text[..start].contains(['*', '_']);
     let mut best: Option<LabelMatch> = None;
     let mut best_len = 0;
-    for vocab in vocab::ALL {
-        for (word, label) in vocab.labels {
+    for &(word, label, language) in candidates(body) {
+        {
             let Some(len) = match_word(body, word) else {
                 continue;
             };
@@ -166,13 +198,13 @@ pub fn find_label(text: &str) -> Option<LabelMatch> {
             }
             let mut id = None;
             let mut consumed = len;
-            if *label == Label::Recommendation
+            if label == Label::Recommendation
                 && let Some((found, used)) = read_id(after)
             {
                 id = Some(found);
                 consumed += used;
             }
-            let (skip, closed) = close_label(&body[consumed..]);
+            let (skip, closed) = close_label(&body[consumed..], marked);
             let ends = body[consumed..].trim_matches(is_gap).is_empty();
             let accepted = match label {
                 Label::Recommendation => closed || id.is_some() && ends,
@@ -184,8 +216,8 @@ pub fn find_label(text: &str) -> Option<LabelMatch> {
             }
             best_len = len;
             best = Some(LabelMatch {
-                label: *label,
-                language: vocab.language,
+                label,
+                language,
                 id,
                 role: None,
                 rest: start + consumed + skip,
@@ -205,9 +237,10 @@ pub fn find_label(text: &str) -> Option<LabelMatch> {
 pub fn find_title_label(text: &str) -> Option<(Language, usize)> {
     let start = lead_len(text);
     let body = &text[start..];
-    for vocab in vocab::ALL {
-        for (word, label) in vocab.labels {
-            if *label != Label::Response || !word.contains(' ') {
+    let marked = text[..start].contains(['*', '_']);
+    for &(word, label, language) in candidates(body) {
+        {
+            if label != Label::Response || !word.contains(' ') {
                 continue;
             }
             let Some(len) = match_word(body, word) else {
@@ -220,8 +253,8 @@ pub fn find_title_label(text: &str) -> Option<(Language, usize)> {
             {
                 continue;
             }
-            let (skip, _) = close_label(&body[len..]);
-            return Some((vocab.language, start + len + skip));
+            let (skip, _) = close_label(&body[len..], marked);
+            return Some((language, start + len + skip));
         }
     }
     None
@@ -230,6 +263,7 @@ pub fn find_title_label(text: &str) -> Option<(Language, usize)> {
 /// Finds a contributor role: `Prepared by:`, `Input by UNDP:`, `Préparé par :`.
 fn find_role(text: &str, start: usize) -> Option<LabelMatch> {
     let body = &text[start..];
+    let marked = text[..start].contains(['*', '_']);
     let colon = body.find(':')?;
     let head = body[..colon].trim_end_matches(is_gap);
     if head.is_empty() || head.chars().count() > 60 {
@@ -242,7 +276,7 @@ fn find_role(text: &str, start: usize) -> Option<LabelMatch> {
                 continue;
             };
             if rest.is_empty() || rest.starts_with(' ') {
-                let (skip, _) = close_label(&body[colon..]);
+                let (skip, _) = close_label(&body[colon..], marked);
                 return Some(LabelMatch {
                     label: Label::Role,
                     language: v.language,
@@ -263,7 +297,7 @@ fn find_role(text: &str, start: usize) -> Option<LabelMatch> {
         .trim_start_matches(is_lead)
         .starts_with(|c: char| c.is_uppercase());
     if words.len() <= 6 && verb && capital && words.get(1) == Some(&"by") {
-        let (skip, _) = close_label(&body[colon..]);
+        let (skip, _) = close_label(&body[colon..], marked);
         return Some(LabelMatch {
             label: Label::Role,
             language: Language::En,

@@ -180,6 +180,28 @@ impl<'t> Reader<'t> {
                     });
                 }
             }
+            let written = source_cells(self.text.get(row_range.clone()).unwrap_or_default());
+            match written.len() {
+                // Cells beyond the header, which the parser drops: kept, so
+                // the recogniser can report their text.
+                n if n > row.cells.len() => {
+                    for extra in &written[row.cells.len()..] {
+                        row.cells.push(Cell {
+                            inline: render_fragment(extra.trim()),
+                            ..Cell::default()
+                        });
+                    }
+                }
+                // Empty cells the parser added to a short row: taken away,
+                // so the row has the cells it was written with.
+                n if n > 0
+                    && n < row.cells.len()
+                    && row.cells[n..].iter().all(|c| c.inline.is_blank()) =>
+                {
+                    row.cells.truncate(n);
+                }
+                _ => {}
+            }
             table.rows.push(row);
         }
         self.push(BlockKind::Table(table), Inline::default(), range);
@@ -309,13 +331,85 @@ fn tab_row(line: &str, number: u32) -> Row {
     }
 }
 
+/// The cells of a pipe-table row as written, split at unescaped pipes
+/// (outer pipes optional). pulldown-cmark, following GFM, pads a short row
+/// with empty cells and drops the cells beyond its header; the source says
+/// how many there were.
+fn source_cells(row: &str) -> Vec<&str> {
+    let row = strip_quote(row.trim()).trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let mut escaped = false;
+    for (i, c) in row.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => {
+                cells.push(&row[start..i]);
+                start = i + 1;
+            }
+            _ => escaped = false,
+        }
+    }
+    let last = &row[start..];
+    if !last.trim().is_empty() {
+        cells.push(last);
+    }
+    cells
+}
+
 /// Renders a fragment of Markdown source (a paragraph segment, a cell) as
 /// inline text: any block structure it holds is flattened.
 pub fn render_fragment(source: &str) -> Inline {
     if source.trim().is_empty() {
         return Inline::default();
     }
+    if let Some(plain) = plain_fragment(source) {
+        return plain;
+    }
     render_events(Parser::new_ext(source, Options::empty()))
+}
+
+/// A fragment with no Markdown syntax in it, rendered without the parser:
+/// lines joined with a space, or a line break after two trailing spaces.
+/// `None` when the fragment holds anything the parser would read.
+fn plain_fragment(source: &str) -> Option<Inline> {
+    if source.bytes().any(|b| b"\\*_`<>&[]!~#|".contains(&b)) {
+        return None;
+    }
+    let mut text = String::with_capacity(source.len());
+    let lines: Vec<&str> = source.split('\n').collect();
+    for (i, line) in lines.iter().enumerate() {
+        let content = line.trim_start();
+        let blank = content.trim().is_empty();
+        if blank || starts_block(content) || content.starts_with('\t') || line.starts_with("    ") {
+            return None;
+        }
+        let trimmed = content.trim_end_matches([' ', '\t']);
+        text.push_str(trimmed);
+        if i + 1 < lines.len() {
+            let hard = line.ends_with("  ") && !trimmed.is_empty();
+            text.push(if hard { '\n' } else { ' ' });
+        }
+    }
+    Some(Inline::plain(text.trim()))
+}
+
+/// True when a line would start a list item or a setext underline.
+fn starts_block(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits < 10 {
+        let rest = &line[digits..];
+        if (rest.starts_with('.') || rest.starts_with(')'))
+            && rest[1..].chars().next().is_none_or(char::is_whitespace)
+        {
+            return true;
+        }
+    }
+    let setext = !line.is_empty()
+        && (line.trim_end().bytes().all(|b| b == b'=')
+            || line.trim_end().bytes().all(|b| b == b'-'));
+    setext || ["- ", "+ "].iter().any(|m| line.starts_with(m)) || line == "-" || line == "+"
 }
 
 /// Appends `other` to `inline`, shifting its marks.

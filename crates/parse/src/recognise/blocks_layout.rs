@@ -63,15 +63,17 @@ pub(crate) fn read_body(ctx: &mut Context<'_>, start: usize) {
                     pending_notes.clear();
                     mode = Mode::AfterTable;
                 }
-                (header, _) => {
-                    if header.is_none() {
-                        ctx.warn(Diagnostic::new(
-                            Code::UnknownTable,
-                            block.lines.start,
-                            "table has no recognisable key-action header",
-                        ));
-                    }
-                }
+                // A table of key actions before any recommendation stays
+                // unclaimed text; any other table is an unknown one.
+                (Some(header), None) if header.is_actions() => {}
+                _ => ctx.report(
+                    index,
+                    Diagnostic::new(
+                        Code::UnknownTable,
+                        block.lines.start,
+                        "table has no recognisable key-action header; it is not in the output",
+                    ),
+                ),
             }
             continue;
         }

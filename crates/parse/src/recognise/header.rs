@@ -125,10 +125,71 @@ fn is_note_like(block: &Block) -> bool {
 /// Reads `Prepared by: X`, `Position: Y`, `Unit/Bureau: Z` lines of one block.
 fn contributor_lines(ctx: &mut Context<'_>, text: &str) {
     for line in text.split('\n') {
-        if let Some(m) = find_label(line) {
-            contributor_field(ctx, &m, &line[m.rest..]);
+        for (m, value) in header_fields(line) {
+            contributor_field(ctx, &m, value);
         }
     }
+}
+
+/// The header labels of one line and the value of each. A line usually
+/// holds one label, but where the lines of a header were joined into one
+/// paragraph (a Markdown soft break that a converter made a space) the
+/// later labels follow in the same line: `Prepared by: A Position: B
+/// Unit/Bureau: C`. Such a later label counts only when a colon closes it
+/// and it is a position, a unit or one of the vocabularies' roles (not any
+/// `X by Y:`), so that ordinary text in a value is not cut.
+fn header_fields(line: &str) -> Vec<(LabelMatch, &str)> {
+    let Some(first) = find_label(line) else {
+        return Vec::new();
+    };
+    let mut fields = Vec::new();
+    let (mut label, mut start) = (first, 0);
+    loop {
+        let value_start = start + label.rest;
+        let next = line[value_start..]
+            .char_indices()
+            .filter(|&(i, c)| i > 0 && c.is_whitespace())
+            .find_map(|(i, c)| {
+                let at = value_start + i + c.len_utf8();
+                inline_header_label(&line[at..]).map(|m| (at, m))
+            });
+        match next {
+            Some((at, m)) => {
+                fields.push((label, line[value_start..at].trim_end()));
+                (label, start) = (m, at);
+            }
+            None => {
+                fields.push((label, &line[value_start..]));
+                return fields;
+            }
+        }
+    }
+}
+
+/// A position, unit or known role label closed by a colon at the start of
+/// `text`, as [`header_fields`] accepts inside a line.
+fn inline_header_label(text: &str) -> Option<LabelMatch> {
+    if text.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let m = find_label(text)?;
+    let known_role = || {
+        let folded = vocab::fold(m.role.as_deref().unwrap_or_default());
+        vocab::ALL.iter().any(|v| {
+            v.roles.iter().any(|r| {
+                folded
+                    .strip_prefix(r)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            })
+        })
+    };
+    let wanted = match m.label {
+        Label::Position | Label::Unit => true,
+        Label::Role => known_role(),
+        _ => false,
+    };
+    let colon = text[..m.rest].contains([':', '：']);
+    (wanted && colon).then_some(m)
 }
 
 /// Applies one header label. Consecutive role lines open a group of people
@@ -193,9 +254,8 @@ fn contributors_from_table(ctx: &mut Context<'_>, t: &crate::block::Table) {
                 continue;
             };
             for line in cell.text().split('\n') {
-                if let Some(m) = find_label(line) {
-                    let value = line[m.rest..].to_string();
-                    fields.push((col, m, value));
+                for (m, value) in header_fields(line) {
+                    fields.push((col, m, value.to_string()));
                 }
             }
         }
@@ -258,7 +318,41 @@ const TITLE_CONNECTORS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::clean_title;
+    use super::{clean_title, header_fields};
+    use crate::vocab::Label;
+
+    #[test]
+    fn header_labels_joined_in_one_line() {
+        let fields = |line: &str| -> Vec<(Label, String)> {
+            header_fields(line)
+                .into_iter()
+                .map(|(m, v)| (m.label, v.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            fields("Prepared by: Fatma Said Position: Programme Coordinator Unit/Bureau: RCU"),
+            vec![
+                (Label::Role, "Fatma Said".to_string()),
+                (Label::Position, "Programme Coordinator".to_string()),
+                (Label::Unit, "RCU".to_string()),
+            ]
+        );
+        assert_eq!(
+            fields("Prepared by: A. Diallo Cleared by: B. Sow"),
+            vec![
+                (Label::Role, "A. Diallo".to_string()),
+                (Label::Role, "B. Sow".to_string()),
+            ]
+        );
+        // Words that are labels elsewhere, without a colon, stay in the value.
+        assert_eq!(
+            fields("Position: Head of Office, Unit of Monitoring"),
+            vec![(
+                Label::Position,
+                "Head of Office, Unit of Monitoring".to_string()
+            )]
+        );
+    }
 
     #[test]
     fn titles() {

@@ -114,17 +114,23 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
                 if let Some(language) = split.language {
                     ctx.vote(language);
                 }
-                if split.decision.is_none() {
-                    let code = if split.unknown_word.is_some() {
-                        Code::UnknownDecision
-                    } else {
-                        Code::MissingDecision
-                    };
-                    ctx.warn(Diagnostic::new(
-                        code,
+                match (&split.decision, &split.unknown_word) {
+                    (Some(_), _) => {}
+                    (None, Some(word)) => ctx.warn(
+                        Diagnostic::new(
+                            Code::UnknownDecision,
+                            row.lines.start,
+                            format!(
+                                "`{word}` stands where the decision should but is in no vocabulary; kept in the comment"
+                            ),
+                        )
+                        .with_text(word.clone()),
+                    ),
+                    (None, None) => ctx.warn(Diagnostic::new(
+                        Code::MissingDecision,
                         row.lines.start,
-                        "the response cell states no known decision",
-                    ));
+                        "the response cell states no decision; the whole response is kept as its comment",
+                    )),
                 }
                 rec.response = Response {
                     decision: split.decision,

@@ -51,6 +51,9 @@ pub fn recognise(blocks: &[Block]) -> Result<Recognised, ParseError> {
 pub(crate) struct Context<'b> {
     pub blocks: &'b [Block],
     pub claimed: Vec<bool>,
+    /// Blocks a diagnostic of their own already reports as not in the
+    /// output (an unknown table): not reported again as unclaimed text.
+    pub reported: Vec<bool>,
     pub doc: Document,
     pub votes: [u32; 3],
     pub header_group: header::Group,
@@ -61,6 +64,7 @@ impl<'b> Context<'b> {
         Context {
             blocks,
             claimed: vec![false; blocks.len()],
+            reported: vec![false; blocks.len()],
             doc: Document::empty(),
             votes: [0; 3],
             header_group: header::Group::default(),
@@ -77,6 +81,15 @@ impl<'b> Context<'b> {
     /// Records a diagnostic.
     pub fn warn(&mut self, diagnostic: Diagnostic) {
         self.doc.diagnostics.push(diagnostic);
+    }
+
+    /// Records a diagnostic that says block `i` is not in the output, so
+    /// that the block is not reported a second time as unclaimed text.
+    pub fn report(&mut self, i: usize, diagnostic: Diagnostic) {
+        if let Some(r) = self.reported.get_mut(i) {
+            *r = true;
+        }
+        self.warn(diagnostic);
     }
 
     /// Counts a label of `language` towards the document's language.
@@ -98,6 +111,9 @@ impl<'b> Context<'b> {
                 continue;
             }
             reported.push(block.lines);
+            if self.reported[i] {
+                continue;
+            }
             let text = match block.table() {
                 Some(t) => t
                     .rows
@@ -146,7 +162,9 @@ impl<'b> Context<'b> {
     }
 }
 
-/// Duplicate recommendation ids, and plain numbers out of sequence.
+/// Duplicate recommendation ids, and plain numbers out of sequence. A
+/// duplicate is reported once, as a duplicate, and does not break the
+/// sequence (1, 2, 2, 3 is one diagnostic, not three).
 fn check_ids(doc: &mut Document) {
     let mut seen = std::collections::HashSet::new();
     let mut previous: Option<u64> = None;
@@ -154,21 +172,28 @@ fn check_ids(doc: &mut Document) {
     for rec in &doc.recommendations {
         let line = rec.line.unwrap_or(1);
         if !seen.insert(rec.id.clone()) {
-            found.push(Diagnostic::new(
-                Code::DuplicateId,
-                line,
-                format!("recommendation id `{}` is used more than once", rec.id),
-            ));
+            found.push(
+                Diagnostic::new(
+                    Code::DuplicateId,
+                    line,
+                    format!("recommendation id `{}` is used more than once", rec.id),
+                )
+                .with_text(rec.id.clone()),
+            );
+            continue;
         }
         if let Ok(n) = rec.id.parse::<u64>() {
             if let Some(p) = previous
                 && n != p + 1
             {
-                found.push(Diagnostic::new(
-                    Code::IdSequence,
-                    line,
-                    format!("recommendation {n} follows recommendation {p}"),
-                ));
+                found.push(
+                    Diagnostic::new(
+                        Code::IdSequence,
+                        line,
+                        format!("recommendation {n} follows recommendation {p}"),
+                    )
+                    .with_text(rec.id.clone()),
+                );
             }
             previous = Some(n);
         }
@@ -202,5 +227,41 @@ impl TextJoin {
     /// The joined text, or `None` when empty.
     pub fn finish(self) -> Option<String> {
         (!self.text.is_empty()).then_some(self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Code, Format, parse};
+
+    fn codes(text: &str) -> Vec<(Code, u32)> {
+        let doc = parse(text.as_bytes(), Format::Markdown).unwrap_or_else(|e| panic!("{e}"));
+        doc.diagnostics.iter().map(|d| (d.code, d.line)).collect()
+    }
+
+    const REC: &str = "### Recommendation 1: Do it.\n\n**Management response:** Accepted.\n\n";
+
+    #[test]
+    fn a_table_with_an_unknown_header_is_one_unknown_table() {
+        let text = format!("{REC}| Province | Loans |\n|---|---|\n| North | 120 |\n");
+        assert_eq!(codes(&text), [(Code::UnknownTable, 5)]);
+    }
+
+    #[test]
+    fn text_under_a_blank_header_is_an_unknown_column() {
+        let text = format!(
+            "{REC}| Key action(s) | | Time frame |\n|---|---|---|\n| Act | aside | 2022 |\n"
+        );
+        assert_eq!(codes(&text), [(Code::UnknownColumn, 7)]);
+    }
+
+    #[test]
+    fn a_duplicate_id_is_not_also_out_of_sequence() {
+        let text = format!(
+            "{REC}### Recommendation 2: Two.\n\n**Management response:** Accepted.\n\n\
+             ### Recommendation 2: Again.\n\n**Management response:** Accepted.\n\n\
+             ### Recommendation 3: Three.\n\n**Management response:** Accepted.\n"
+        );
+        assert_eq!(codes(&text), [(Code::DuplicateId, 9)]);
     }
 }

@@ -263,60 +263,75 @@ pub(crate) fn action_from_row(
     })
 }
 
-/// Warns about cells beyond the header's columns that hold text, and about
-/// text under a column whose header names no field.
+/// Warns about a row with more or fewer cells than its header names, and
+/// about text under a column whose header names no field (or that has no
+/// header at all): that text is not in the output.
+///
+/// The header's grid is as wide as its widest row, so "beyond the header"
+/// means beyond its last named column.
 pub(crate) fn report_extra_cells(ctx: &mut Context<'_>, row: &Row, header: &Header) {
     let line = row.lines.start;
-    let extra: Vec<&str> = row
-        .cells
-        .iter()
-        .skip(header.columns.len())
-        .map(|c| c.text())
-        .filter(|t| !t.trim().is_empty())
-        .collect();
-    if !extra.is_empty() {
-        ctx.warn(
-            Diagnostic::new(
-                Code::CellCount,
-                line,
-                format!(
-                    "row has {} more cells than its header; their text is not in the output",
-                    extra.len()
-                ),
-            )
-            .with_text(extra.join(" | ")),
-        );
-    }
     let named = header
         .columns
         .iter()
         .rposition(|c| *c != Column::Blank)
         .map_or(0, |i| i + 1);
-    if row.cells.len() < named {
+    let extra: Vec<&str> = row
+        .cells
+        .iter()
+        .skip(named)
+        .filter(|c| c.span == Span::Own)
+        .map(|c| c.text())
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    if !extra.is_empty() {
+        let n = extra.len();
+        ctx.warn(
+            Diagnostic::new(
+                Code::CellCount,
+                line,
+                format!(
+                    "row has {n} more cell{} than its header; {} not in the output",
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 {
+                        "its text is"
+                    } else {
+                        "their text is"
+                    },
+                ),
+            )
+            .with_text(clean(&extra.join(" | "))),
+        );
+    } else if row.cells.len() < named {
         ctx.warn(Diagnostic::new(
             Code::CellCount,
             line,
             format!(
-                "row has {} cells where its header has {named}",
-                row.cells.len()
+                "row has {} cell{} where its header has {named}; a missing cell shifts the ones after it",
+                row.cells.len(),
+                if row.cells.len() == 1 { "" } else { "s" },
             ),
         ));
     }
-    for (i, column) in header.columns.iter().enumerate() {
-        if let Column::Unknown(name) = column {
-            let text = cell_text(row, Some(i));
-            if !text.trim().is_empty() {
-                ctx.warn(
-                    Diagnostic::new(
-                        Code::UnknownColumn,
-                        line,
-                        format!(
-                            "column `{name}` names no known field; its text is not in the output"
-                        ),
-                    )
-                    .with_text(clean(text)),
-                );
-            }
+    for (i, column) in header.columns.iter().enumerate().take(named) {
+        let name = match column {
+            Column::Unknown(name) => format!("`{name}`"),
+            Column::Blank => format!("{} (no header)", i + 1),
+            _ => continue,
+        };
+        let Some(cell) = row.cells.get(i).filter(|c| c.span == Span::Own) else {
+            continue;
+        };
+        let text = cell.text();
+        if !text.trim().is_empty() {
+            ctx.warn(
+                Diagnostic::new(
+                    Code::UnknownColumn,
+                    line,
+                    format!("column {name} names no known field; its text is not in the output"),
+                )
+                .with_text(clean(text)),
+            );
         }
     }
 }

@@ -270,7 +270,7 @@ impl<'a> Walker<'a> {
                     r.in_rpr = true;
                 }
             }
-            (Tag::RStyle | Tag::B | Tag::VertAlign, Tag::RPr) => {
+            (Tag::RStyle | Tag::B | Tag::VertAlign | Tag::Position, Tag::RPr) => {
                 if let Some(r) = p.run.as_mut().filter(|r| r.in_rpr) {
                     if e.tag == Tag::RStyle {
                         r.style = e.attr("val");

@@ -68,7 +68,9 @@ impl Styles {
                     Tag::RPrDefault => in_default_rpr = true,
                     Tag::PPr if e.parent == Tag::Style => in_ppr = true,
                     Tag::RPr if e.parent == Tag::Style => in_rpr = true,
-                    Tag::B | Tag::VertAlign if in_default_rpr && e.parent == Tag::RPr => {
+                    Tag::B | Tag::VertAlign | Tag::Position
+                        if in_default_rpr && e.parent == Tag::RPr =>
+                    {
                         run_prop(&e, &mut styles.default_bold, &mut styles.default_sup);
                     }
                     _ => {
@@ -177,11 +179,16 @@ pub(super) fn outline_heading(level: u8) -> Option<u8> {
     (level < 9).then(|| (level + 1).min(6))
 }
 
-/// Reads `w:b` or `w:vertAlign` into the matching slot.
+/// Reads `w:b`, `w:vertAlign` or `w:position` into the matching slot.
+///
+/// Text raised above the baseline (`w:position` over 0, as LibreOffice
+/// writes a superscript it imported from HTML) is superscript too; a
+/// `w:vertAlign` that follows still decides.
 pub(super) fn run_prop(e: &Elem<'_>, bold: &mut Option<bool>, sup: &mut Option<bool>) {
     match e.tag {
         Tag::B => *bold = Some(e.on()),
         Tag::VertAlign => *sup = Some(e.attr("val").is_some_and(|v| v == "superscript")),
+        Tag::Position if e.val_num::<i64>().is_some_and(|v| v > 0) => *sup = Some(true),
         _ => {}
     }
 }
@@ -190,7 +197,7 @@ fn style_prop(e: &Elem<'_>, def: &mut StyleDef, in_ppr: bool, in_rpr: bool) {
     match (e.tag, e.parent) {
         (Tag::Name, Tag::Style) => def.name = e.attr("val"),
         (Tag::BasedOn, Tag::Style) => def.based_on = e.attr("val"),
-        (Tag::B | Tag::VertAlign, Tag::RPr) if in_rpr => {
+        (Tag::B | Tag::VertAlign | Tag::Position, Tag::RPr) if in_rpr => {
             run_prop(e, &mut def.bold, &mut def.sup);
         }
         (Tag::OutlineLvl, Tag::PPr) if in_ppr => def.outline = e.val_num(),

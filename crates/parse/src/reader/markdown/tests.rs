@@ -58,3 +58,49 @@ fn page_furniture_is_set_apart() {
     let blocks = read_markdown("Some text\nManagement Response – page 2\nmore text\n");
     assert_eq!(kinds(&blocks), ["P@1:Some text more text", "F@2"]);
 }
+
+mod plain_fast_path {
+    use super::super::{plain_fragment, render_events};
+    use proptest::prelude::*;
+    use pulldown_cmark::{Options, Parser};
+
+    proptest! {
+        /// Where the fast path answers, it agrees with the parser.
+        #[test]
+        fn agrees_with_pulldown(source in "[a-c 1.)\\-+=\n]{1,30}") {
+            if let Some(fast) = plain_fragment(&source) {
+                let slow = render_events(Parser::new_ext(&source, Options::empty()));
+                prop_assert_eq!(fast.text, slow.text.trim().to_string());
+            }
+        }
+    }
+}
+
+#[test]
+fn pipe_rows_keep_the_cells_they_were_written_with() {
+    let src = "| A | B |\n|---|---|\n| 1 | 2 | extra \\| piped |\n| short |\n| a | |\n";
+    let blocks = read_markdown(src);
+    let table = blocks[0].table().expect("a table");
+    let cells: Vec<Vec<&str>> = table
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.text()).collect())
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            vec!["A", "B"],
+            vec!["1", "2", "extra | piped"],
+            vec!["short"],
+            vec!["a", ""],
+        ]
+    );
+}
+
+#[test]
+fn source_cells_split_at_unescaped_pipes() {
+    assert_eq!(source_cells("| a | b |"), [" a ", " b "]);
+    assert_eq!(source_cells("a | b"), ["a ", " b"]);
+    assert_eq!(source_cells("> | a \\| b | c |"), [" a \\| b ", " c "]);
+    assert_eq!(source_cells("| a | |"), [" a ", " "]);
+}

@@ -57,6 +57,24 @@ fn superscripts_come_from_vert_align_and_styles() {
 }
 
 #[test]
+fn raised_text_is_superscript() {
+    // LibreOffice writes an HTML `<sup>` as raised, smaller text.
+    let body = p(&[
+        r("Status"),
+        rb(r#"<w:position w:val="8"/><w:sz w:val="19"/>"#, "1"),
+        rb(r#"<w:position w:val="-4"/>"#, "2"),
+        rb(
+            r#"<w:position w:val="6"/><w:vertAlign w:val="baseline"/>"#,
+            "3",
+        ),
+    ]
+    .concat());
+    let blocks = read(&body);
+    assert_eq!(blocks[0].text(), "Status123");
+    assert_eq!(blocks[0].inline.sup, vec![6..7]);
+}
+
+#[test]
 fn tabs_breaks_hyphens_and_entities() {
     let body = p(concat!(
         r#"<w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t><w:br w:type="page"/>"#,

@@ -1,0 +1,302 @@
+//! `make bench`: throughput of `mresponse batch` against a baseline run in
+//! the same process, and the scaling of one parse with input size.
+//!
+//! 1. Generates corpora of 1,000 and 10,000 documents by varying the
+//!    Markdown, text and HTML fixtures (deterministic: same bytes every run),
+//!    about 14 KB each.
+//! 2. Baseline: read each file and run pulldown-cmark's full event parse over
+//!    it, on one thread.
+//! 3. The project: `mresponse batch --formats json,csv` with `--jobs 1` and
+//!    `--jobs 2`, as a child process; its peak memory (`VmHWM`) sampled
+//!    from `/proc`.
+//! 4. Scaling: parse time of one generated 5 MB and one 50 MB document.
+//!
+//! Prints documents/s, MB/s, peak memory and the ratios as a Markdown table
+//! (pasted into `BENCHMARKS.md`). `BENCH_SIZES=1000` runs a smaller set.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use mresponse_parse::{Format, parse};
+use pulldown_cmark::{Options, Parser};
+
+const TARGET_DOC_BYTES: usize = 14_000;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+/// The fixtures the corpus varies: (file name, text).
+fn fixtures() -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = std::fs::read_dir(root().join("fixtures/dev"))
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("md" | "txt" | "html")
+            )
+        })
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// A small deterministic generator (64-bit LCG).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+}
+
+/// Where a Markdown or text document's recommendations start.
+fn body_start(text: &str) -> usize {
+    ["Recommendation", "Recommandation", "Recomendación"]
+        .iter()
+        .filter_map(|w| text.find(&format!("{w} 1")))
+        .min()
+        .map(|i| text[..i].rfind('\n').map_or(0, |n| n + 1))
+        .unwrap_or(text.len())
+}
+
+/// Document `n` of the corpus: a fixture, its recommendations repeated with
+/// new numbers until it is about 14 KB, and a few words varied.
+fn document(n: usize, fixtures: &[(String, String)]) -> (String, String) {
+    let (name, text) = &fixtures[n % fixtures.len()];
+    let ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("md");
+    let mut rng = Lcg(n as u64 + 1);
+    let mut doc = text.replacen("Evaluation", &format!("Evaluation {n}"), 1);
+    if ext != "html" {
+        let body = &text[body_start(text)..];
+        let mut round = 1;
+        while doc.len() < TARGET_DOC_BYTES && !body.is_empty() {
+            let mut part = body.to_string();
+            for i in (1..=9).rev() {
+                for w in ["Recommendation", "Recommandation", "Recomendación"] {
+                    part = part.replace(&format!("{w} {i}"), &format!("{w} {}", i + 10 * round));
+                }
+            }
+            let year = 2020 + (rng.next() % 6);
+            part = part.replace("2022", &year.to_string());
+            doc.push_str("\n\n");
+            doc.push_str(&part);
+            round += 1;
+        }
+    }
+    (format!("doc{n:05}.{ext}"), doc)
+}
+
+fn generate(dir: &Path, count: usize) -> u64 {
+    let fixtures = fixtures();
+    let marker = dir.join(".complete");
+    if marker.exists() {
+        return dir_bytes(dir);
+    }
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).unwrap();
+    for n in 0..count {
+        let (name, text) = document(n, &fixtures);
+        let sub = dir.join(format!("{:02}", n % 50));
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(sub.join(name), text).unwrap();
+    }
+    std::fs::write(&marker, "").unwrap();
+    dir_bytes(dir)
+}
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if !p.file_name().unwrap().to_string_lossy().starts_with('.') {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn dir_bytes(dir: &Path) -> u64 {
+    files(dir)
+        .iter()
+        .map(|p| std::fs::metadata(p).unwrap().len())
+        .sum()
+}
+
+/// Reads every file and runs pulldown-cmark's full event parse over it.
+fn baseline(dir: &Path) -> Duration {
+    let start = Instant::now();
+    let mut events = 0usize;
+    for p in files(dir) {
+        let text = std::fs::read_to_string(&p).unwrap();
+        events += Parser::new_ext(&text, Options::ENABLE_TABLES).count();
+    }
+    assert!(events > 0);
+    start.elapsed()
+}
+
+struct Run {
+    elapsed: Duration,
+    peak_kb: u64,
+}
+
+/// Runs the binary, sampling its peak RSS (`VmHWM`) from `/proc`.
+fn run_batch(bin: &Path, input: &Path, out: &Path, jobs: usize) -> Run {
+    let _ = std::fs::remove_dir_all(out);
+    let start = Instant::now();
+    let mut child = Command::new(bin)
+        .args([
+            "batch",
+            "--quiet",
+            "--formats",
+            "json,csv",
+            "--jobs",
+            &jobs.to_string(),
+        ])
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .spawn()
+        .expect("spawn batch");
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0;
+    loop {
+        if let Ok(s) = std::fs::read_to_string(&status_path)
+            && let Some(kb) = s
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+        {
+            peak_kb = peak_kb.max(kb);
+        }
+        if let Some(status) = child.try_wait().expect("wait") {
+            assert!(
+                status.code().is_some_and(|c| c <= 1),
+                "batch failed: {status}"
+            );
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    Run {
+        elapsed: start.elapsed(),
+        peak_kb,
+    }
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1_000_000.0
+}
+
+fn scaling() {
+    let seed = std::fs::read_to_string(root().join("fixtures/dev/unitar-minamata.md")).unwrap();
+    let head_end = body_start(&seed);
+    let (head, body) = seed.split_at(head_end);
+    let make = |target: usize| {
+        let mut doc = head.to_string();
+        let mut round = 0usize;
+        while doc.len() < target {
+            let mut part = body.to_string();
+            for i in (1..=5).rev() {
+                part = part.replace(
+                    &format!("Recommendation {i}"),
+                    &format!("Recommendation {}", i + 5 * round),
+                );
+            }
+            doc.push_str("\n\n");
+            doc.push_str(&part);
+            round += 1;
+        }
+        doc
+    };
+    println!("\n| document | size | parse time | MB/s |\n|---|---|---|---|");
+    let mut times = Vec::new();
+    for size in [5_000_000usize, 50_000_000] {
+        let doc = make(size);
+        let start = Instant::now();
+        let parsed = parse(doc.as_bytes(), Format::Markdown).expect("parses");
+        let t = start.elapsed();
+        assert!(parsed.recommendations.len() > 100);
+        println!(
+            "| generated seed | {:.1} MB | {:.3} s | {:.1} |",
+            mb(doc.len() as u64),
+            t.as_secs_f64(),
+            mb(doc.len() as u64) / t.as_secs_f64()
+        );
+        times.push(t.as_secs_f64());
+    }
+    println!(
+        "\nscaling ratio (50 MB time / 5 MB time): {:.2} (at most 12)",
+        times[1] / times[0]
+    );
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000]);
+    let bin = root().join("target/release/mresponse");
+    assert!(
+        bin.exists(),
+        "build the release binary first (make bench does)"
+    );
+    let work = root().join("target/bench");
+    println!(
+        "| documents | MB | baseline (pulldown-cmark, 1 thread) | batch --jobs 1 | batch --jobs 2 | jobs 1 / baseline | jobs 1 / jobs 2 | peak memory jobs 1 | peak memory jobs 2 |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for count in sizes {
+        let dir = work.join(format!("corpus-{count}"));
+        let bytes = generate(&dir, count);
+        // Warm the page cache, then measure.
+        let _ = baseline(&dir);
+        let base = baseline(&dir);
+        let one = run_batch(&bin, &dir, &work.join("out-1"), 1);
+        let two = run_batch(&bin, &dir, &work.join("out-2"), 2);
+        let rate = |d: Duration| {
+            format!(
+                "{:.2} s ({:.0} docs/s, {:.0} MB/s)",
+                d.as_secs_f64(),
+                count as f64 / d.as_secs_f64(),
+                mb(bytes) / d.as_secs_f64()
+            )
+        };
+        println!(
+            "| {count} | {:.0} | {} | {} | {} | {:.2} | {:.2} | {:.1} MB | {:.1} MB |",
+            mb(bytes),
+            rate(base),
+            rate(one.elapsed),
+            rate(two.elapsed),
+            one.elapsed.as_secs_f64() / base.as_secs_f64(),
+            one.elapsed.as_secs_f64() / two.elapsed.as_secs_f64(),
+            one.peak_kb as f64 / 1024.0,
+            two.peak_kb as f64 / 1024.0,
+        );
+    }
+    scaling();
+}
