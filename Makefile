@@ -5,7 +5,7 @@ CARGO ?= cargo
 OUT ?= out
 SAMPLES := $(wildcard fixtures/dev/*.md fixtures/dev/*.txt fixtures/dev/*.html fixtures/dev/*.docx)
 
-.PHONY: all build demo test fmt clippy unit doc bench fuzz score clean web web-tools web-serve web-test web-screenshot
+.PHONY: all build demo test fmt clippy unit doc bench fuzz score clean web web-tools web-clippy web-serve web-test web-screenshot
 
 all: build
 
@@ -66,6 +66,10 @@ web: web-tools
 	cp web/index.html web/app.js web/style.css $(WEB_OUT)/
 	@cd $(WEB_OUT) && echo "$(WEB_OUT): $$(find . -type f | xargs cat | wc -c) bytes," \
 	  "$$(find . -type f | sort | xargs cat | gzip -9 | wc -c) gzipped (wasm alone: $$(gzip -9 -c pkg/mresponse_wasm_bg.wasm | wc -c))"
+
+## web-clippy: clippy on the wasm32 build too (the bindings exist only there)
+web-clippy: web-tools
+	$(CARGO) clippy --locked --target $(WASM_TARGET) -p mresponse-wasm -- -D warnings
 
 ## web-serve: the page on http://127.0.0.1:$(WEB_PORT)/
 web-serve: web
