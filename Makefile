@@ -5,7 +5,7 @@ CARGO ?= cargo
 OUT ?= out
 SAMPLES := $(wildcard fixtures/dev/*.md fixtures/dev/*.txt fixtures/dev/*.html fixtures/dev/*.docx)
 
-.PHONY: all build demo test fmt clippy unit doc bench fuzz score clean
+.PHONY: all build demo test fmt clippy unit doc bench fuzz score clean web web-tools web-clippy web-serve web-test web-screenshot
 
 all: build
 
@@ -43,6 +43,47 @@ score: build
 	for f in ../shared/corpus/dev/*.md ../shared/corpus/dev/*.txt ../shared/corpus/dev/*.html ../shared/corpus/dev/*.docx; do \
 	  n=$$(basename "$${f%.*}"); ./target/release/mresponse convert -q "$$f" > target/score/$$n.json; done
 	python3 ../shared/tools/score.py --dirs ../shared/corpus/dev target/score
+
+## web: the page of web/ and the parser as WebAssembly, in $(WEB_OUT)/ (any static server serves it)
+WEB_OUT ?= target/web
+WEB_PORT ?= 8000
+WASM_TARGET := wasm32-unknown-unknown
+WASM := target/$(WASM_TARGET)/wasm-release/mresponse_wasm.wasm
+# The wasm-bindgen CLI must be the version of the wasm-bindgen crate in Cargo.lock.
+# Its install is not --locked: its lockfile names a webpki-roots version the registry here
+# does not serve. No default features: no TLS stack, which the CLI needs not.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3; exit }' Cargo.lock)
+
+web-tools:
+	@rustup target list --installed 2>/dev/null | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
+	  $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --no-default-features --bin wasm-bindgen
+
+web: web-tools
+	$(CARGO) build --locked --profile wasm-release --target $(WASM_TARGET) -p mresponse-wasm
+	rm -rf $(WEB_OUT) && mkdir -p $(WEB_OUT)
+	wasm-bindgen --target web --no-typescript --remove-name-section --out-dir $(WEB_OUT)/pkg $(WASM)
+	cp web/index.html web/app.js web/style.css $(WEB_OUT)/
+	@cd $(WEB_OUT) && echo "$(WEB_OUT): $$(find . -type f | xargs cat | wc -c) bytes," \
+	  "$$(find . -type f | sort | xargs cat | gzip -9 | wc -c) gzipped (wasm alone: $$(gzip -9 -c pkg/mresponse_wasm_bg.wasm | wc -c))"
+
+## web-clippy: clippy on the wasm32 build too (the bindings exist only there)
+web-clippy: web-tools
+	$(CARGO) clippy --locked --target $(WASM_TARGET) -p mresponse-wasm -- -D warnings
+
+## web-serve: the page on http://127.0.0.1:$(WEB_PORT)/
+web-serve: web
+	@echo "serving http://127.0.0.1:$(WEB_PORT)/ (Ctrl-C stops)"
+	python3 -m http.server $(WEB_PORT) --bind 127.0.0.1 --directory $(WEB_OUT)
+
+## web-test: the page in headless chromium (installs chromium and playwright-core when missing)
+web-test: web
+	$(CARGO) build --locked --bin mresponse
+	WEB_DIR=$(abspath $(WEB_OUT)) MRESPONSE_BIN=$(abspath target/debug/mresponse) bash web/test/run.sh
+
+## web-screenshot: docs/web.png, the page with the seed loaded
+web-screenshot: web
+	WEB_DIR=$(abspath $(WEB_OUT)) bash web/test/run.sh screenshot
 
 clean:
 	$(CARGO) clean
