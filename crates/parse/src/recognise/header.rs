@@ -48,10 +48,9 @@ pub(crate) fn read_header(ctx: &mut Context<'_>) -> usize {
             None
         };
         let label = find_label(block.text());
-        match label.as_ref().map(|m| m.label) {
-            Some(Label::Recommendation) | Some(Label::KeyActions) => break,
-            _ if title_label.is_some() => {
-                let (language, rest) = title_label.unwrap_or((crate::model::Language::En, 0));
+        match (label.as_ref().map(|m| m.label), title_label) {
+            (Some(Label::Recommendation) | Some(Label::KeyActions), _) => break,
+            (_, Some((language, rest))) => {
                 ctx.vote(language);
                 let title = clean_title(&block.text()[rest..]);
                 ctx.claim(i);
@@ -65,7 +64,7 @@ pub(crate) fn read_header(ctx: &mut Context<'_>) -> usize {
                     ctx.doc.title = Some(title);
                 }
             }
-            Some(Label::OverallComments) => {
+            (Some(Label::OverallComments), None) => {
                 if let Some(m) = &label {
                     ctx.vote(m.language);
                     overall.push(&block.text()[m.rest..], false);
@@ -74,7 +73,7 @@ pub(crate) fn read_header(ctx: &mut Context<'_>) -> usize {
                 mode = Mode::Overall;
             }
             // Once the overall comments have begun, header labels are their text.
-            Some(Label::Role) | Some(Label::Position) | Some(Label::Unit)
+            (Some(Label::Role) | Some(Label::Position) | Some(Label::Unit), None)
                 if mode != Mode::Overall =>
             {
                 contributor_lines(ctx, block.text());
