@@ -18,6 +18,7 @@ pub fn read_text(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut paragraph: Option<(String, Lines, bool)> = None;
     let mut actions: Vec<(Vec<(String, String)>, u32)> = Vec::new();
+    let mut lone_response = false;
     for (n, raw) in text.split('\n').enumerate() {
         let number = u32::try_from(n + 1).unwrap_or(u32::MAX);
         let line = raw.trim_end_matches(['\r', ' ', '\t']);
@@ -45,9 +46,12 @@ pub fn read_text(text: &str) -> Vec<Block> {
         let label = find_label(content);
         let starts_block = item || label.is_some();
         // A label alone on its line, or a response's decision, ends its line:
-        // what follows is a block of its own.
-        let closes = label
-            .is_some_and(|m| m.label == Label::Response || content[m.rest..].trim().is_empty());
+        // what follows is a block of its own. After a response label alone,
+        // the next line is the decision, a line of its own too.
+        let decision_line = lone_response;
+        lone_response = label.as_ref().is_some_and(|m| m.label == Label::Response && content[m.rest..].trim().is_empty());
+        let closes = decision_line
+            || label.is_some_and(|m| m.label == Label::Response || content[m.rest..].trim().is_empty());
         match &mut paragraph {
             Some((text, lines, was_item)) if !starts_block && !*was_item => {
                 text.push(' ');

@@ -117,8 +117,9 @@ pub(crate) fn read_body(ctx: &mut Context<'_>, start: usize) {
                     && let Some(next) = blocks.get(i).filter(|b| is_plain_text(b))
                 {
                     let next_split = split_decision(&next.inline, 0);
-                    // Only a block that is a decision and nothing else.
-                    if next_split.decision.is_some() && next_split.comment.is_none() {
+                    // The decision leads the next block (`Management response:`
+                    // alone on its line, then `Partially agreed`).
+                    if next_split.decision.is_some() {
                         split = next_split;
                         ctx.claim(i);
                         i += 1;

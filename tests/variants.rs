@@ -1,0 +1,113 @@
+//! Variations on the dev corpus's layouts that no fixture shows as such:
+//! the parser must read the variant, not the file.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use mresponse_parse::{Decision, Format, Status, TimeFrameKind, parse};
+
+#[test]
+fn key_recommendation_labels_agreed_and_lettered_actions() {
+    let doc = "Management Response to the Final Evaluation of the Coastal Livelihoods Project
+
+Prepared by: A. Person
+Position: Officer
+Unit/Bureau: Country Office
+
+**Key Recommendation 1:** Do the first thing.
+
+**Management Response:** Agreed – we will do it.
+
+| Key actions | Timeframe | Responsible unit | Status | Comments |
+|---|---|---|---|---|
+| a) Draft the plan | End of June 2023 | Country Office & UNDP | Ongoing | |
+| b) Adopt the plan | 2024 | Ministry of Environment and UNDP | | |
+
+**Key Recommendation 2:** Do the second thing.
+
+**Management Response:** Not agreed. We will not.
+";
+    let d = parse(doc.as_bytes(), Format::Markdown).unwrap();
+    assert_eq!(d.title.as_deref(), Some("Final Evaluation of the Coastal Livelihoods Project"));
+    assert_eq!(d.recommendations.len(), 2);
+    let r1 = &d.recommendations[0];
+    assert_eq!((r1.id.as_str(), r1.response.decision), ("1", Some(Decision::Accepted)));
+    assert_eq!(r1.response.comment.as_deref(), Some("we will do it."));
+    let a = &r1.key_actions[0];
+    assert_eq!(a.id.as_deref(), Some("a"));
+    assert_eq!(a.time_frame.due.as_deref(), Some("2023-06-30"));
+    assert_eq!(a.responsible, ["Country Office", "UNDP"]);
+    assert_eq!(a.tracking.status, Some(Status::Ongoing));
+    assert_eq!(r1.key_actions[1].responsible, ["Ministry of Environment", "UNDP"]);
+    let r2 = &d.recommendations[1];
+    assert_eq!(r2.response.decision, Some(Decision::Rejected));
+    assert_eq!(r2.response.comment.as_deref(), Some("We will not."));
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+}
+
+#[test]
+fn plain_text_with_the_decision_on_the_line_after_its_label() {
+    let doc = "Management Response: Mid-term review of the Water Programme
+
+Overall comments:
+The team welcomes the review.
+
+Recommendation 1:
+The programme should do something
+that spans two lines.
+
+Management response:
+Partially agreed
+Only part of it can be done.
+
+Key actions:
+1.1 Do a part | Time frame: Q3 2023 | Responsible: PMU | Status: Not started
+1.2 Do another part | Responsible: PMU, Government | Time frame: 2023-2024 | Status: Initiated | Comments: Started in May.
+
+Recommendation 2:
+Another thing.
+
+Management response: Rejected
+It cannot be done.
+";
+    let d = parse(doc.as_bytes(), Format::Text).unwrap();
+    assert_eq!(d.overall_comments.as_deref(), Some("The team welcomes the review."));
+    let r1 = &d.recommendations[0];
+    assert_eq!(r1.text, "The programme should do something that spans two lines.");
+    assert_eq!(r1.response.decision_text.as_deref(), Some("Partially agreed"));
+    assert_eq!(r1.response.comment.as_deref(), Some("Only part of it can be done."));
+    assert_eq!(r1.key_actions.len(), 2);
+    assert_eq!(r1.key_actions[1].tracking.comments.as_deref(), Some("Started in May."));
+    assert_eq!(r1.key_actions[1].time_frame.due.as_deref(), Some("2024-12-31"));
+    assert_eq!(d.recommendations[1].response.comment.as_deref(), Some("It cannot be done."));
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+}
+
+#[test]
+fn french_inline_decision_and_second_header_row() {
+    let doc = "# Réponse de la direction à l'évaluation finale du programme pays
+
+**Recommandation 1 :** Le programme devrait faire quelque chose.
+
+**Réponse de la direction :** Acceptée – la direction approuve.
+
+| Action(s) clé(s) | Calendrier | Unité(s) responsable(s) | Suivi | |
+|---|---|---|---|---|
+| | | | État | Commentaires |
+| 1.1 Faire une chose | D'ici fin 2022 | PNUD et Gouvernement | Non initiée | |
+
+**Recommandation 2 :** Autre chose.
+
+**Réponse de la direction :** Partiellement acceptée
+
+Les moyens manquent.
+";
+    let d = parse(doc.as_bytes(), Format::Markdown).unwrap();
+    assert_eq!(d.language, mresponse_parse::Language::Fr);
+    assert_eq!(d.title.as_deref(), Some("évaluation finale du programme pays"));
+    let a = &d.recommendations[0].key_actions[0];
+    assert_eq!(a.time_frame.kind, TimeFrameKind::Deadline);
+    assert_eq!(a.time_frame.due.as_deref(), Some("2022-12-31"));
+    assert_eq!(a.responsible, ["PNUD", "Gouvernement"]);
+    assert_eq!(a.tracking.status, Some(Status::NotStarted));
+    assert_eq!(d.recommendations[1].response.comment.as_deref(), Some("Les moyens manquent."));
+}
