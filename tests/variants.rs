@@ -27,17 +27,26 @@ Unit/Bureau: Country Office
 **Management Response:** Not agreed. We will not.
 ";
     let d = parse(doc.as_bytes(), Format::Markdown).unwrap();
-    assert_eq!(d.title.as_deref(), Some("Final Evaluation of the Coastal Livelihoods Project"));
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Final Evaluation of the Coastal Livelihoods Project")
+    );
     assert_eq!(d.recommendations.len(), 2);
     let r1 = &d.recommendations[0];
-    assert_eq!((r1.id.as_str(), r1.response.decision), ("1", Some(Decision::Accepted)));
+    assert_eq!(
+        (r1.id.as_str(), r1.response.decision),
+        ("1", Some(Decision::Accepted))
+    );
     assert_eq!(r1.response.comment.as_deref(), Some("we will do it."));
     let a = &r1.key_actions[0];
     assert_eq!(a.id.as_deref(), Some("a"));
     assert_eq!(a.time_frame.due.as_deref(), Some("2023-06-30"));
     assert_eq!(a.responsible, ["Country Office", "UNDP"]);
     assert_eq!(a.tracking.status, Some(Status::Ongoing));
-    assert_eq!(r1.key_actions[1].responsible, ["Ministry of Environment", "UNDP"]);
+    assert_eq!(
+        r1.key_actions[1].responsible,
+        ["Ministry of Environment", "UNDP"]
+    );
     let r2 = &d.recommendations[1];
     assert_eq!(r2.response.decision, Some(Decision::Rejected));
     assert_eq!(r2.response.comment.as_deref(), Some("We will not."));
@@ -70,15 +79,36 @@ Management response: Rejected
 It cannot be done.
 ";
     let d = parse(doc.as_bytes(), Format::Text).unwrap();
-    assert_eq!(d.overall_comments.as_deref(), Some("The team welcomes the review."));
+    assert_eq!(
+        d.overall_comments.as_deref(),
+        Some("The team welcomes the review.")
+    );
     let r1 = &d.recommendations[0];
-    assert_eq!(r1.text, "The programme should do something that spans two lines.");
-    assert_eq!(r1.response.decision_text.as_deref(), Some("Partially agreed"));
-    assert_eq!(r1.response.comment.as_deref(), Some("Only part of it can be done."));
+    assert_eq!(
+        r1.text,
+        "The programme should do something that spans two lines."
+    );
+    assert_eq!(
+        r1.response.decision_text.as_deref(),
+        Some("Partially agreed")
+    );
+    assert_eq!(
+        r1.response.comment.as_deref(),
+        Some("Only part of it can be done.")
+    );
     assert_eq!(r1.key_actions.len(), 2);
-    assert_eq!(r1.key_actions[1].tracking.comments.as_deref(), Some("Started in May."));
-    assert_eq!(r1.key_actions[1].time_frame.due.as_deref(), Some("2024-12-31"));
-    assert_eq!(d.recommendations[1].response.comment.as_deref(), Some("It cannot be done."));
+    assert_eq!(
+        r1.key_actions[1].tracking.comments.as_deref(),
+        Some("Started in May.")
+    );
+    assert_eq!(
+        r1.key_actions[1].time_frame.due.as_deref(),
+        Some("2024-12-31")
+    );
+    assert_eq!(
+        d.recommendations[1].response.comment.as_deref(),
+        Some("It cannot be done.")
+    );
     assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
 }
 
@@ -103,11 +133,70 @@ Les moyens manquent.
 ";
     let d = parse(doc.as_bytes(), Format::Markdown).unwrap();
     assert_eq!(d.language, mresponse_parse::Language::Fr);
-    assert_eq!(d.title.as_deref(), Some("évaluation finale du programme pays"));
+    assert_eq!(
+        d.title.as_deref(),
+        Some("évaluation finale du programme pays")
+    );
     let a = &d.recommendations[0].key_actions[0];
     assert_eq!(a.time_frame.kind, TimeFrameKind::Deadline);
     assert_eq!(a.time_frame.due.as_deref(), Some("2022-12-31"));
     assert_eq!(a.responsible, ["PNUD", "Gouvernement"]);
     assert_eq!(a.tracking.status, Some(Status::NotStarted));
-    assert_eq!(d.recommendations[1].response.comment.as_deref(), Some("Les moyens manquent."));
+    assert_eq!(
+        d.recommendations[1].response.comment.as_deref(),
+        Some("Les moyens manquent.")
+    );
+}
+
+#[test]
+fn html_matrix_with_a_number_column_and_other_header_words() {
+    let doc = r#"<html><body>
+<h2>Management Response</h2>
+<h1>Evaluation of the Nutrition Programme</h1>
+<table>
+<tr><th>#</th><th>Evaluation recommendation</th><th>Management response</th><th>Key actions</th><th>Lead unit</th><th>Due date</th><th>Implementation status</th></tr>
+<tr><td rowspan="2">1</td><td rowspan="2">Scale up the pilot.</td><td rowspan="2"><b>Accepted</b> &ndash; the pilot worked.</td><td>Prepare plan</td><td>Nutrition &amp; Health</td><td>Q1 2024</td><td>Ongoing</td></tr>
+<tr><td>Fund plan</td><td>Finance Unit</td><td>December 2024</td><td></td></tr>
+<tr><td>2b</td><td>Stop the old scheme.</td><td>Partially accepted<br>Some parts continue.</td><td>Review scheme</td><td>PMU</td><td>TBD</td><td>Not started</td></tr>
+</table>
+<p>* Status as of March 2024.</p>
+</body></html>"#;
+    let d = parse(doc.as_bytes(), Format::Html).unwrap();
+    assert_eq!(d.layout, mresponse_parse::Layout::Matrix);
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Evaluation of the Nutrition Programme")
+    );
+    let ids: Vec<&str> = d.recommendations.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["1", "2b"]);
+    let r1 = &d.recommendations[0];
+    assert_eq!(r1.response.comment.as_deref(), Some("the pilot worked."));
+    assert_eq!(r1.key_actions.len(), 2);
+    assert_eq!(r1.key_actions[0].id, None);
+    assert_eq!(r1.key_actions[0].responsible, ["Nutrition & Health"]);
+    assert_eq!(
+        r1.key_actions[1].time_frame.due.as_deref(),
+        Some("2024-12-31")
+    );
+    let r2 = &d.recommendations[1];
+    assert_eq!(r2.response.comment.as_deref(), Some("Some parts continue."));
+    assert_eq!(r2.key_actions[0].time_frame.kind, TimeFrameKind::Unknown);
+    assert_eq!(d.notes.len(), 1);
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+}
+
+#[test]
+fn form_feeds_and_running_headers_belong_to_no_field() {
+    let doc = "**Management Response “Test Project”**\r\n\r\nPrepared by: X\r\n\r\n**Recommendation 1:** Do it now\r\nand continue.\r\n\x0c\r\nManagement Response – page 2\r\n**Management Response: Accepted** – fine.\r\nKey Action(s)\tTime Frame\tResponsible Unit(s)\tTracking*\t\r\n\t\t\tStatus\tComments\r\n1.1 Act\tQ1 2022\tUNDP\tCompleted\t\r\nPage 3 of 4\r\n**Recommendation 2:** More\r\n**Management Response: Noted** – we will see.\r\n";
+    let d = parse(doc.as_bytes(), Format::Markdown).unwrap();
+    assert_eq!(d.title.as_deref(), Some("Test Project"));
+    let r1 = &d.recommendations[0];
+    assert_eq!(r1.text, "Do it now and continue.");
+    assert_eq!(r1.response.comment.as_deref(), Some("fine."));
+    assert_eq!(r1.key_actions[0].tracking.status, Some(Status::Completed));
+    let r2 = &d.recommendations[1];
+    assert_eq!(r2.text, "More");
+    assert_eq!(r2.response.decision, None);
+    let codes: Vec<&str> = d.diagnostics.iter().map(|x| x.code.as_str()).collect();
+    assert_eq!(codes, ["unknown-decision"]);
 }

@@ -49,9 +49,12 @@ pub fn read_text(text: &str) -> Vec<Block> {
         // what follows is a block of its own. After a response label alone,
         // the next line is the decision, a line of its own too.
         let decision_line = lone_response;
-        lone_response = label.as_ref().is_some_and(|m| m.label == Label::Response && content[m.rest..].trim().is_empty());
+        lone_response = label
+            .as_ref()
+            .is_some_and(|m| m.label == Label::Response && content[m.rest..].trim().is_empty());
         let closes = decision_line
-            || label.is_some_and(|m| m.label == Label::Response || content[m.rest..].trim().is_empty());
+            || label
+                .is_some_and(|m| m.label == Label::Response || content[m.rest..].trim().is_empty());
         match &mut paragraph {
             Some((text, lines, was_item)) if !starts_block && !*was_item => {
                 text.push(' ');

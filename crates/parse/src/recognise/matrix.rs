@@ -75,27 +75,37 @@ pub(crate) fn read_matrix(ctx: &mut Context<'_>, start: usize, at: usize) {
 }
 
 fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
-    let Some(header) = read_header(table) else {
+    let Some(mut header) = read_header(table) else {
         return;
     };
     let rec_col = header.find(&Column::Recommendation);
     let resp_col = header.find(&Column::Response);
+    // A number column before the recommendation numbers recommendations, not
+    // actions: it is read here and left out of the actions.
+    let number_col = header
+        .find(&Column::Id)
+        .filter(|&n| rec_col.is_some_and(|r| n < r));
+    if let Some(n) = number_col {
+        header.columns[n] = Column::RecommendationNumber;
+    }
     for row in table.rows.iter().skip(header.rows) {
         let rec_cell = rec_col.and_then(|c| row.cells.get(c));
         let starts = rec_cell.is_some_and(|c| c.span == Span::Own && !c.inline.is_blank());
         if starts {
             let cell = rec_cell.map(|c| &c.inline);
             let text = cell.map_or("", |c| c.text.as_str());
+            let number = number_col
+                .map(|n| cell_text(row, Some(n)))
+                .map(|t| crate::cleantext::trim_trailing_punct(t.trim()).to_string())
+                .filter(|t| !t.is_empty());
             let position = ctx.doc.recommendations.len() + 1;
+            let fallback = number.unwrap_or_else(|| position.to_string());
             let (id, body) = match find_label(text) {
                 Some(m) if m.label == Label::Recommendation => {
                     ctx.vote(m.language);
-                    (
-                        m.id.unwrap_or_else(|| position.to_string()),
-                        &text[m.rest..],
-                    )
+                    (m.id.unwrap_or(fallback), &text[m.rest..])
                 }
-                _ => (position.to_string(), text),
+                _ => (fallback, text),
             };
             let mut rec = Recommendation {
                 id,

@@ -32,6 +32,9 @@ pub(crate) enum Column {
     Recommendation,
     /// Management's response (matrix layout).
     Response,
+    /// Numbers of recommendations (a `#` column before the recommendation
+    /// column of a matrix), read by the matrix, not as an action field.
+    RecommendationNumber,
     /// A header naming no known field, as written.
     Unknown(String),
     /// No header at all.
