@@ -241,7 +241,9 @@ pub(crate) fn action_from_row(
         );
     }
     let status_text = clean_opt(status);
-    let status_value = status_text.as_deref().and_then(vocab::status);
+    let status_value = status_text
+        .as_deref()
+        .and_then(|s| vocab::status(crate::cleantext::trim_trailing_punct(s)));
     if let (Some(text), None) = (&status_text, status_value) {
         ctx.warn(
             Diagnostic::new(
