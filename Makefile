@@ -5,7 +5,7 @@ CARGO ?= cargo
 OUT ?= out
 SAMPLES := $(wildcard fixtures/dev/*.md fixtures/dev/*.txt fixtures/dev/*.html fixtures/dev/*.docx)
 
-.PHONY: all build demo test fmt clippy unit doc bench fuzz score clean
+.PHONY: all build demo test fmt clippy unit doc bench fuzz fuzz-check score clean
 
 all: build
 
@@ -31,6 +31,25 @@ unit:
 
 doc:
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps --locked
+
+## fuzz: each cargo-fuzz target for FUZZ_SECONDS, one after another, one job
+## each (cargo-fuzz runs on the stable toolchain with RUSTC_BOOTSTRAP=1).
+## Findings land in fuzz/artifacts/TARGET; make each a test in tests/regression.rs.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= markdown text html docx pipeline
+FUZZ_FLAGS ?= -jobs=1 -workers=1 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+
+fuzz:
+	command -v cargo-fuzz >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
+	./fuzz/seed.sh
+	set -e; for t in $(FUZZ_TARGETS); do \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS)s"; \
+	  RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS); \
+	done
+
+## fuzz-check: the fuzz crate compiles (what CI checks; no nightly needed)
+fuzz-check:
+	$(CARGO) check --manifest-path fuzz/Cargo.toml --bins --locked
 
 ## score: field accuracy on the dev corpus beside the project (../shared)
 score: build
