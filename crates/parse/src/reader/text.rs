@@ -8,6 +8,8 @@
 //! with the fields in any order. Consecutive action lines become one table
 //! whose header row names the fields in the order first seen.
 
+use std::collections::HashMap;
+
 use crate::block::{Block, BlockKind, Cell, Inline, Lines, Row, Table};
 use crate::cleantext::is_page_furniture;
 use crate::labels::find_label;
@@ -133,19 +135,41 @@ fn is_field_name(name: &str) -> bool {
     })
 }
 
+/// Grid cells always allowed when padding action rows to the header's width.
+const GRID_FLOOR: usize = 1 << 16;
+/// Grid cells allowed per field present, beyond [`GRID_FLOOR`].
+const GRID_FACTOR: usize = 4;
+
 /// Turns the collected action lines into one table with a header row.
+///
+/// Columns are found by their folded name in a map, and rows are padded to
+/// the header's width only while the grid stays within
+/// `max(GRID_FLOOR, GRID_FACTOR × fields present)` cells: one line of
+/// 100,000 `|`-separated fields followed by thousands of short lines must
+/// not build a grid of their product.
 fn flush_actions(out: &mut Vec<Block>, actions: &mut Vec<(Vec<(String, String)>, u32)>) {
     if actions.is_empty() {
         return;
     }
     let mut names: Vec<String> = vec!["Key action".to_string()];
+    let mut columns: HashMap<String, usize> = HashMap::new();
+    columns.insert(vocab::fold(&names[0]), 0);
+    let mut present = 0usize;
     for (fields, _) in actions.iter() {
+        present += fields.len();
         for (name, _) in fields {
-            if !name.is_empty() && !names.iter().any(|n| vocab::fold(n) == vocab::fold(name)) {
+            if name.is_empty() {
+                continue;
+            }
+            let folded = vocab::fold(name);
+            if !columns.contains_key(&folded) {
+                columns.insert(folded, names.len());
                 names.push(name.clone());
             }
         }
     }
+    let budget = GRID_FLOOR.max(present.saturating_mul(GRID_FACTOR));
+    let pad = actions.len().saturating_add(1).saturating_mul(names.len()) <= budget;
     let first = actions.first().map_or(1, |a| a.1);
     let last = actions.last().map_or(first, |a| a.1);
     let header = Row {
@@ -155,16 +179,24 @@ fn flush_actions(out: &mut Vec<Block>, actions: &mut Vec<(Vec<(String, String)>,
     };
     let mut rows = vec![header];
     for (fields, number) in actions.drain(..) {
-        let mut cells = vec![Cell::default(); names.len()];
-        for (name, value) in fields {
-            let col = if name.is_empty() {
-                0
-            } else {
-                names
-                    .iter()
-                    .position(|n| vocab::fold(n) == vocab::fold(&name))
-                    .unwrap_or(0)
-            };
+        let placed: Vec<(usize, String)> = fields
+            .into_iter()
+            .map(|(name, value)| {
+                let col = if name.is_empty() {
+                    0
+                } else {
+                    columns.get(&vocab::fold(&name)).copied().unwrap_or(0)
+                };
+                (col, value)
+            })
+            .collect();
+        let width = if pad {
+            names.len()
+        } else {
+            placed.iter().map(|(c, _)| c + 1).max().unwrap_or(1)
+        };
+        let mut cells = vec![Cell::default(); width];
+        for (col, value) in placed {
             if let Some(c) = cells.get_mut(col) {
                 *c = cell(&value);
             }
