@@ -9,6 +9,7 @@
 //! whose header row names the fields in the order first seen.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use crate::block::{Block, BlockKind, Cell, Inline, Lines, Row, Table};
 use crate::cleantext::is_page_furniture;
@@ -161,9 +162,8 @@ fn flush_actions(out: &mut Vec<Block>, actions: &mut Vec<(Vec<(String, String)>,
             if name.is_empty() {
                 continue;
             }
-            let folded = vocab::fold(name);
-            if !columns.contains_key(&folded) {
-                columns.insert(folded, names.len());
+            if let Entry::Vacant(slot) = columns.entry(vocab::fold(name)) {
+                slot.insert(names.len());
                 names.push(name.clone());
             }
         }
