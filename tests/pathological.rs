@@ -329,6 +329,16 @@ fn a_title_of_many_connectors() {
 }
 
 #[test]
+fn a_matrix_row_continued_thousands_of_times() {
+    let rows = "| | More of the response. | |\n".repeat(sized(5_000, 50_000));
+    let doc = format!(
+        "| Recommendation | Management response | Key action |\n|---|---|---|\n\
+         | Recommendation 1: Do it. | Accepted. We will. | Train staff |\n{rows}"
+    );
+    assert_proportional("matrix continuation rows", doc.as_bytes(), Format::Markdown);
+}
+
+#[test]
 fn thousands_of_recommendations() {
     let n = sized(2_000, 20_000);
     let mut answered = String::from("# Management Response\n\n");
