@@ -34,7 +34,8 @@ doc:
 
 ## fuzz: each cargo-fuzz target for FUZZ_SECONDS, one after another, one job
 ## each (cargo-fuzz runs on the stable toolchain with RUSTC_BOOTSTRAP=1).
-## Findings land in fuzz/artifacts/TARGET; make each a test in tests/regression.rs.
+## Logs land in fuzz/logs, findings in fuzz/artifacts/TARGET: make each a
+## test in tests/regression.rs.
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= markdown text html docx pipeline
 FUZZ_FLAGS ?= -jobs=1 -workers=1 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
@@ -42,10 +43,14 @@ FUZZ_FLAGS ?= -jobs=1 -workers=1 -timeout=10 -rss_limit_mb=2048 -print_final_sta
 fuzz:
 	command -v cargo-fuzz >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
 	./fuzz/seed.sh
-	set -e; for t in $(FUZZ_TARGETS); do \
+	mkdir -p fuzz/logs
+	status=0; for t in $(FUZZ_TARGETS); do \
 	  echo "== fuzz $$t for $(FUZZ_SECONDS)s"; \
-	  RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS); \
-	done
+	  RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) || status=1; \
+	  if [ -f fuzz-0.log ]; then mv -f fuzz-0.log fuzz/logs/$$t.log; fi; \
+	  grep -hE "^(stat::|Done |==[0-9]+== ERROR|SUMMARY)" fuzz/logs/$$t.log || true; \
+	  echo "corpus: $$(ls fuzz/corpus/$$t | wc -l) inputs"; \
+	done; exit $$status
 
 ## fuzz-check: the fuzz crate compiles (what CI checks; no nightly needed)
 fuzz-check:
