@@ -52,9 +52,11 @@ fuzz:
 	  echo "corpus: $$(ls fuzz/corpus/$$t | wc -l) inputs"; \
 	done; exit $$status
 
-## fuzz-check: the fuzz crate compiles (what CI checks; no nightly needed)
+## fuzz-check: the fuzz crate compiles (what CI checks; no nightly needed).
+## Not --locked: fuzz/Cargo.lock pins what it can, and a dependency added to
+## a workspace crate must not fail CI until someone refreshes it.
 fuzz-check:
-	$(CARGO) check --manifest-path fuzz/Cargo.toml --bins --locked
+	$(CARGO) check --manifest-path fuzz/Cargo.toml --bins
 
 ## score: field accuracy on the dev corpus beside the project (../shared)
 score: build
