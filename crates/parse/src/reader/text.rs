@@ -136,18 +136,19 @@ fn is_field_name(name: &str) -> bool {
     })
 }
 
-/// Grid cells always allowed when padding action rows to the header's width.
-const GRID_FLOOR: usize = 1 << 16;
-/// Grid cells allowed per field present, beyond [`GRID_FLOOR`].
-const GRID_FACTOR: usize = 4;
+/// The most columns made of unlabelled fields (`| extra |`) in one table.
+/// Field labels (`Responsible:`, `Status:`) always have a column; there are
+/// few of them, so a table is at most a few dozen columns wide.
+const MAX_UNLABELLED_COLUMNS: usize = 32;
 
 /// Turns the collected action lines into one table with a header row.
 ///
-/// Columns are found by their folded name in a map, and rows are padded to
-/// the header's width only while the grid stays within
-/// `max(GRID_FLOOR, GRID_FACTOR × fields present)` cells: one line of
-/// 100,000 `|`-separated fields followed by thousands of short lines must
-/// not build a grid of their product.
+/// Columns are named in the order first seen and found by their folded
+/// name in a map. The width is bounded: an unlabelled field past
+/// [`MAX_UNLABELLED_COLUMNS`] joins its row's description (after ` | `)
+/// instead of opening a column, so that one line of 100,000 distinct
+/// fields followed by thousands of short lines does not make a grid of
+/// their product (every row is as wide as the header).
 fn flush_actions(out: &mut Vec<Block>, actions: &mut Vec<(Vec<(String, String)>, u32)>) {
     if actions.is_empty() {
         return;
@@ -155,21 +156,23 @@ fn flush_actions(out: &mut Vec<Block>, actions: &mut Vec<(Vec<(String, String)>,
     let mut names: Vec<String> = vec!["Key action".to_string()];
     let mut columns: HashMap<String, usize> = HashMap::new();
     columns.insert(vocab::fold(&names[0]), 0);
-    let mut present = 0usize;
+    let mut unlabelled = 0usize;
     for (fields, _) in actions.iter() {
-        present += fields.len();
         for (name, _) in fields {
             if name.is_empty() {
+                continue;
+            }
+            let labelled = is_field_name(name);
+            if !labelled && unlabelled >= MAX_UNLABELLED_COLUMNS {
                 continue;
             }
             if let Entry::Vacant(slot) = columns.entry(vocab::fold(name)) {
                 slot.insert(names.len());
                 names.push(name.clone());
+                unlabelled += usize::from(!labelled);
             }
         }
     }
-    let budget = GRID_FLOOR.max(present.saturating_mul(GRID_FACTOR));
-    let pad = actions.len().saturating_add(1).saturating_mul(names.len()) <= budget;
     let first = actions.first().map_or(1, |a| a.1);
     let last = actions.last().map_or(first, |a| a.1);
     let header = Row {
@@ -179,30 +182,33 @@ fn flush_actions(out: &mut Vec<Block>, actions: &mut Vec<(Vec<(String, String)>,
     };
     let mut rows = vec![header];
     for (fields, number) in actions.drain(..) {
-        let placed: Vec<(usize, String)> = fields
-            .into_iter()
-            .map(|(name, value)| {
-                let col = if name.is_empty() {
-                    0
-                } else {
-                    columns.get(&vocab::fold(&name)).copied().unwrap_or(0)
-                };
-                (col, value)
-            })
-            .collect();
-        let width = if pad {
-            names.len()
-        } else {
-            placed.iter().map(|(c, _)| c + 1).max().unwrap_or(1)
-        };
-        let mut cells = vec![Cell::default(); width];
-        for (col, value) in placed {
-            if let Some(c) = cells.get_mut(col) {
-                *c = cell(&value);
+        let mut values = vec![String::new(); names.len()];
+        let mut overflow: Vec<String> = Vec::new();
+        for (name, value) in fields {
+            let col = if name.is_empty() {
+                Some(0)
+            } else {
+                columns.get(&vocab::fold(&name)).copied()
+            };
+            match (col, values.get_mut(col.unwrap_or(usize::MAX))) {
+                (Some(_), Some(slot)) => *slot = value,
+                // An unlabelled field with no column of its own: its text is
+                // the name (its value is empty).
+                _ => overflow.push(name),
+            }
+        }
+        if !overflow.is_empty() {
+            // In bounds: `names` starts with the key-action column.
+            let description = &mut values[0];
+            for text in overflow {
+                if !description.is_empty() {
+                    description.push_str(" | ");
+                }
+                description.push_str(&text);
             }
         }
         rows.push(Row {
-            cells,
+            cells: values.iter().map(|v| cell(v)).collect(),
             header: false,
             lines: Lines::one(number),
         });
