@@ -87,13 +87,28 @@ impl Inline {
 
     /// True when every non-whitespace character is inside a bold span.
     pub fn is_all_bold(&self) -> bool {
+        // One pass over the characters and the spans (sorted, should a
+        // reader ever leave them out of order), not a search of every span
+        // for every character: that was quadratic in a long text of many
+        // short bold runs.
+        let mut sorted: Vec<&Range<usize>> = self.bold.iter().collect();
+        sorted.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
+        for r in sorted {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r.clone()),
+            }
+        }
+        let mut spans = merged.iter().peekable();
         let mut any = false;
         for (i, c) in self.text.char_indices() {
             if c.is_whitespace() {
                 continue;
             }
             any = true;
-            if !self.bold.iter().any(|r| r.contains(&i)) {
+            while spans.next_if(|r| r.end <= i).is_some() {}
+            if !spans.peek().is_some_and(|r| r.contains(&i)) {
                 return false;
             }
         }

@@ -117,21 +117,26 @@ pub fn read_blocks(
 /// paragraph of its raw text, so the recogniser claims or reports it.
 fn add_uncovered_lines(text: &str, blocks: &mut Vec<Block>) {
     let lines: Vec<&str> = text.split('\n').collect();
-    let mut covered = vec![false; lines.len() + 2];
+    // How many blocks start, minus how many end, at each line: a running
+    // sum says whether a line is covered, in time linear in lines plus
+    // blocks however much the blocks' ranges overlap.
+    let mut delta = vec![0i64; lines.len() + 2];
     for b in blocks.iter() {
+        let start = b.lines.start as usize;
         let end = (b.lines.end as usize).min(lines.len());
-        for c in covered
-            .iter_mut()
-            .take(end + 1)
-            .skip(b.lines.start as usize)
-        {
-            *c = true;
+        if start > end {
+            continue;
         }
+        // In bounds: start <= end <= lines.len(), and delta has lines.len() + 2 slots.
+        delta[start] += 1;
+        delta[end + 1] -= 1;
     }
+    let mut covering = delta.first().copied().unwrap_or(0);
     let mut added = false;
     for (n, line) in lines.iter().enumerate() {
         let number = n + 1;
-        if !covered[number] && !line.trim().is_empty() {
+        covering += delta.get(number).copied().unwrap_or(0);
+        if covering <= 0 && !line.trim().is_empty() {
             let line_no = u32::try_from(number).unwrap_or(u32::MAX);
             blocks.push(Block::new(
                 BlockKind::Paragraph,

@@ -31,7 +31,13 @@ pub(crate) fn decode_entities(text: &str) -> Cow<'_, str> {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest.find(';').filter(|&e| e <= 12);
+        // Only the next 12 bytes can close a reference: searching the whole
+        // rest for a `;` was quadratic in a run of `&`.
+        let end = rest
+            .bytes()
+            .take(13)
+            .position(|b| b == b';')
+            .filter(|&e| e <= 12);
         let decoded = end.and_then(|e| entity(&rest[1..e]));
         match (decoded, end) {
             (Some(c), Some(e)) => {

@@ -8,6 +8,9 @@
 //! with the fields in any order. Consecutive action lines become one table
 //! whose header row names the fields in the order first seen.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use crate::block::{Block, BlockKind, Cell, Inline, Lines, Row, Table};
 use crate::cleantext::is_page_furniture;
 use crate::labels::find_label;
@@ -140,16 +143,40 @@ fn is_field_name(name: &str) -> bool {
     })
 }
 
+/// The most columns made of unlabelled fields (`| extra |`) in one table.
+/// Field labels (`Responsible:`, `Status:`) always have a column; there are
+/// few of them, so a table is at most a few dozen columns wide.
+const MAX_UNLABELLED_COLUMNS: usize = 32;
+
 /// Turns the collected action lines into one table with a header row.
+///
+/// Columns are named in the order first seen and found by their folded
+/// name in a map. The width is bounded: an unlabelled field past
+/// [`MAX_UNLABELLED_COLUMNS`] joins its row's description (after ` | `)
+/// instead of opening a column, so that one line of 100,000 distinct
+/// fields followed by thousands of short lines does not make a grid of
+/// their product (every row is as wide as the header).
 fn flush_actions(out: &mut Vec<Block>, actions: &mut Vec<(Vec<(String, String)>, u32)>) {
     if actions.is_empty() {
         return;
     }
     let mut names: Vec<String> = vec!["Key action".to_string()];
+    let mut columns: HashMap<String, usize> = HashMap::new();
+    columns.insert(vocab::fold(&names[0]), 0);
+    let mut unlabelled = 0usize;
     for (fields, _) in actions.iter() {
         for (name, _) in fields {
-            if !name.is_empty() && !names.iter().any(|n| vocab::fold(n) == vocab::fold(name)) {
+            if name.is_empty() {
+                continue;
+            }
+            let labelled = is_field_name(name);
+            if !labelled && unlabelled >= MAX_UNLABELLED_COLUMNS {
+                continue;
+            }
+            if let Entry::Vacant(slot) = columns.entry(vocab::fold(name)) {
+                slot.insert(names.len());
                 names.push(name.clone());
+                unlabelled += usize::from(!labelled);
             }
         }
     }
@@ -162,22 +189,33 @@ fn flush_actions(out: &mut Vec<Block>, actions: &mut Vec<(Vec<(String, String)>,
     };
     let mut rows = vec![header];
     for (fields, number) in actions.drain(..) {
-        let mut cells = vec![Cell::default(); names.len()];
+        let mut values = vec![String::new(); names.len()];
+        let mut overflow: Vec<String> = Vec::new();
         for (name, value) in fields {
             let col = if name.is_empty() {
-                0
+                Some(0)
             } else {
-                names
-                    .iter()
-                    .position(|n| vocab::fold(n) == vocab::fold(&name))
-                    .unwrap_or(0)
+                columns.get(&vocab::fold(&name)).copied()
             };
-            if let Some(c) = cells.get_mut(col) {
-                *c = cell(&value);
+            match (col, values.get_mut(col.unwrap_or(usize::MAX))) {
+                (Some(_), Some(slot)) => *slot = value,
+                // An unlabelled field with no column of its own: its text is
+                // the name (its value is empty).
+                _ => overflow.push(name),
+            }
+        }
+        if !overflow.is_empty() {
+            // In bounds: `names` starts with the key-action column.
+            let description = &mut values[0];
+            for text in overflow {
+                if !description.is_empty() {
+                    description.push_str(" | ");
+                }
+                description.push_str(&text);
             }
         }
         rows.push(Row {
-            cells,
+            cells: values.iter().map(|v| cell(v)).collect(),
             header: false,
             lines: Lines::one(number),
         });

@@ -200,9 +200,7 @@ fn finish(ctx: &mut Context<'_>, open: Option<Open>) {
     o.rec.response.comment = o.comment.finish();
     if o.rec.response.decision.is_none() && o.rec.response.comment.is_none() {
         let line = o.rec.line.unwrap_or(1);
-        if !ctx.doc.diagnostics.iter().any(|d| {
-            d.line >= line && matches!(d.code, Code::MissingDecision | Code::UnknownDecision)
-        }) {
+        if ctx.last_decision_warning.is_none_or(|last| last < line) {
             ctx.warn(Diagnostic::new(
                 Code::MissingDecision,
                 line,

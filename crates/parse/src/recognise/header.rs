@@ -245,13 +245,12 @@ pub(crate) struct Group {
 
 /// A contributors table: each column is one person, read top to bottom.
 fn contributors_from_table(ctx: &mut Context<'_>, t: &crate::block::Table) {
-    let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    // Read row by row, then put in column order by a stable sort: walking
+    // every column of every row was quadratic for one wide row over many
+    // short ones.
     let mut fields: Vec<(usize, LabelMatch, String)> = Vec::new();
-    for col in 0..width {
-        for row in &t.rows {
-            let Some(cell) = row.cells.get(col) else {
-                continue;
-            };
+    for row in &t.rows {
+        for (col, cell) in row.cells.iter().enumerate() {
             for line in cell.text().split('\n') {
                 for (m, value) in header_fields(line) {
                     fields.push((col, m, value.to_string()));
@@ -259,6 +258,7 @@ fn contributors_from_table(ctx: &mut Context<'_>, t: &crate::block::Table) {
             }
         }
     }
+    fields.sort_by_key(|(col, _, _)| *col);
     // Column by column: each column is one group of people.
     let mut column = usize::MAX;
     for (col, m, value) in &fields {
@@ -272,14 +272,17 @@ fn contributors_from_table(ctx: &mut Context<'_>, t: &crate::block::Table) {
 
 /// The title without its connecting words and surrounding quotes.
 pub(crate) fn clean_title(text: &str) -> String {
-    let mut t = clean(text).replace('\n', " ");
+    let whole = clean(text).replace('\n', " ");
+    let mut t: &str = &whole;
     loop {
-        let trimmed = t
-            .trim_start_matches(|c: char| {
-                c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-' | '\u{a0}')
-            })
-            .to_string();
-        let folded = vocab::fold(&trimmed);
+        let trimmed = t.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '–' | '—' | '-' | '\u{a0}')
+        });
+        // Connectors are a few characters long: fold only the head of the
+        // text. Folding (and copying) all of it once per connector was
+        // quadratic in a title of thousands of "to to to …".
+        let head: String = trimmed.chars().take(TITLE_HEAD).collect();
+        let folded = vocab::fold(&head);
         let connector = TITLE_CONNECTORS.iter().find(|c| {
             folded.starts_with(*c) && {
                 let rest = &folded[c.len()..];
@@ -293,7 +296,7 @@ pub(crate) fn clean_title(text: &str) -> String {
                     .take(c.chars().count())
                     .map(char::len_utf8)
                     .sum();
-                t = trimmed[skip..].to_string();
+                t = &trimmed[skip..];
             }
             None => {
                 t = trimmed;
@@ -308,6 +311,10 @@ pub(crate) fn clean_title(text: &str) -> String {
     // Keep a quote that belongs to the text (an apostrophe inside it).
     inner.to_string()
 }
+
+/// How many leading characters of a title are folded to look for a
+/// connector: more than the longest connector and the space after it.
+const TITLE_HEAD: usize = 16;
 
 /// Connecting words between the "Management Response" label and the title.
 const TITLE_CONNECTORS: &[&str] = &[

@@ -86,12 +86,17 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
         .find(&Column::Id)
         .filter(|&n| rec_col.is_some_and(|r| n < r));
     if let Some(n) = number_col {
-        header.columns[n] = Column::RecommendationNumber;
+        header.reassign(n, Column::RecommendationNumber);
     }
+    // Response text of the continuation rows of the last recommendation,
+    // joined to its comment once the recommendation ends: joining at every
+    // row re-cleaned the whole comment each time, quadratic in the rows.
+    let mut continued: Vec<&str> = Vec::new();
     for row in table.rows.iter().skip(header.rows) {
         let rec_cell = rec_col.and_then(|c| row.cells.get(c));
         let starts = rec_cell.is_some_and(|c| c.span == Span::Own && !c.inline.is_blank());
         if starts {
+            join_continued(ctx, &mut continued);
             let cell = rec_cell.map(|c| &c.inline);
             let text = cell.map_or("", |c| c.text.as_str());
             let number = number_col
@@ -161,16 +166,8 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
             let own = resp_col
                 .and_then(|c| row.cells.get(c))
                 .is_some_and(|c| c.span == Span::Own);
-            if own
-                && !extra.trim().is_empty()
-                && let Some(rec) = ctx.doc.recommendations.last_mut()
-            {
-                let mut join = TextJoin::default();
-                if let Some(c) = rec.response.comment.take() {
-                    join.push(&c, false);
-                }
-                join.push(extra, false);
-                rec.response.comment = join.finish();
+            if own && !extra.trim().is_empty() && !ctx.doc.recommendations.is_empty() {
+                continued.push(extra);
             }
         }
         if let Some(action) = action_from_row(ctx, row, &header) {
@@ -187,4 +184,24 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
             }
         }
     }
+    join_continued(ctx, &mut continued);
+}
+
+/// Adds the continuation rows' response text to the last recommendation's
+/// comment.
+fn join_continued(ctx: &mut Context<'_>, continued: &mut Vec<&str>) {
+    if continued.is_empty() {
+        return;
+    }
+    if let Some(rec) = ctx.doc.recommendations.last_mut() {
+        let mut join = TextJoin::default();
+        if let Some(c) = rec.response.comment.take() {
+            join.push(&c, false);
+        }
+        for extra in continued.iter() {
+            join.push(extra, false);
+        }
+        rec.response.comment = join.finish();
+    }
+    continued.clear();
 }

@@ -57,6 +57,11 @@ pub(crate) struct Context<'b> {
     pub doc: Document,
     pub votes: [u32; 3],
     pub header_group: header::Group,
+    /// The last line of any missing- or unknown-decision diagnostic so far:
+    /// a recommendation asks whether one stands at or after its line, and
+    /// searching every diagnostic for each of thousands of recommendations
+    /// was quadratic.
+    pub last_decision_warning: Option<u32>,
 }
 
 impl<'b> Context<'b> {
@@ -68,6 +73,7 @@ impl<'b> Context<'b> {
             doc: Document::empty(),
             votes: [0; 3],
             header_group: header::Group::default(),
+            last_decision_warning: None,
         }
     }
 
@@ -80,6 +86,12 @@ impl<'b> Context<'b> {
 
     /// Records a diagnostic.
     pub fn warn(&mut self, diagnostic: Diagnostic) {
+        if matches!(
+            diagnostic.code,
+            Code::MissingDecision | Code::UnknownDecision
+        ) {
+            self.last_decision_warning = self.last_decision_warning.max(Some(diagnostic.line));
+        }
         self.doc.diagnostics.push(diagnostic);
     }
 

@@ -1,6 +1,8 @@
 //! Tables: which column holds what (from one or two header rows, such as
 //! `Tracking*` over `Status` / `Comments`), and a body row as a key action.
 
+use std::collections::BTreeSet;
+
 use super::{Context, split_action_id};
 use crate::block::{Cell, Row, Span, Table};
 use crate::cleantext::{clean, clean_opt};
@@ -42,18 +44,67 @@ pub(crate) enum Column {
 }
 
 /// A table's header: one column kind per grid column.
+///
+/// What every body row asks of it (where a kind of column is, how many
+/// columns are named, which are unknown) is worked out once: a header of
+/// 100,000 columns over thousands of rows must not be scanned per row.
 #[derive(Debug, Clone)]
 pub(crate) struct Header {
     /// What each grid column holds.
     pub columns: Vec<Column>,
     /// How many leading rows are header rows.
     pub rows: usize,
+    /// The first index of each known kind of column present.
+    first: Vec<(Column, usize)>,
+    /// The number of columns up to the last one that is not blank.
+    named: usize,
+    /// The indexes of the columns whose header names no known field, in order.
+    unknown: Vec<usize>,
 }
 
 impl Header {
+    fn new(columns: Vec<Column>, rows: usize) -> Self {
+        let named = columns
+            .iter()
+            .rposition(|c| *c != Column::Blank)
+            .map_or(0, |i| i + 1);
+        let mut first: Vec<(Column, usize)> = Vec::new();
+        let mut unknown = Vec::new();
+        for (i, c) in columns.iter().enumerate() {
+            match c {
+                Column::Unknown(_) => unknown.push(i),
+                // A column with no header, before the last named one: its
+                // text is reported, not dropped.
+                Column::Blank if i < named => unknown.push(i),
+                Column::Blank => {}
+                known if !first.iter().any(|(k, _)| k == known) => first.push((known.clone(), i)),
+                _ => {}
+            }
+        }
+        Header {
+            columns,
+            rows,
+            first,
+            named,
+            unknown,
+        }
+    }
+
+    /// Gives column `i` another kind (the matrix's recommendation numbers).
+    pub fn reassign(&mut self, i: usize, kind: Column) {
+        let mut columns = std::mem::take(&mut self.columns);
+        if let Some(c) = columns.get_mut(i) {
+            *c = kind;
+        }
+        *self = Header::new(columns, self.rows);
+    }
+
     /// The index of the first column of `kind`.
     pub fn find(&self, kind: &Column) -> Option<usize> {
-        self.columns.iter().position(|c| c == kind)
+        match kind {
+            Column::Unknown(_) | Column::Blank => self.columns.iter().position(|c| c == kind),
+            known => self.first.iter().find(|(k, _)| k == known).map(|(_, i)| *i),
+        }
     }
 
     /// True when the table lists key actions.
@@ -121,6 +172,9 @@ fn is_header_row(row: &Row) -> bool {
 pub(crate) fn read_header(table: &Table) -> Option<Header> {
     let width = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let mut columns = vec![Column::Blank; width];
+    // Where the key-action columns are, kept as the columns change, so that
+    // no header row scans the whole width.
+    let mut descriptions: BTreeSet<usize> = BTreeSet::new();
     let mut rows = 0;
     for row in &table.rows {
         let words = is_header_row(row);
@@ -130,10 +184,7 @@ pub(crate) fn read_header(table: &Table) -> Option<Header> {
         // A second header row (`Status | Comments` under `Tracking`) leaves
         // the key-action column empty; a body row never does.
         if rows > 0 && !row.header {
-            let first = columns
-                .iter()
-                .position(|c| *c == Column::Description)
-                .unwrap_or(0);
+            let first = descriptions.first().copied().unwrap_or(0);
             if row
                 .cells
                 .get(first)
@@ -157,6 +208,11 @@ pub(crate) fn read_header(table: &Table) -> Option<Header> {
                     header_column(cell).unwrap_or_else(|| Column::Unknown(clean(cell.text())))
                 }
             };
+            if kind == Column::Description {
+                descriptions.insert(i);
+            } else if columns[i] == Column::Description {
+                descriptions.remove(&i);
+            }
             columns[i] = kind;
         }
         rows += 1;
@@ -169,7 +225,7 @@ pub(crate) fn read_header(table: &Table) -> Option<Header> {
     {
         columns[t] = Column::Status;
     }
-    Some(Header { columns, rows })
+    Some(Header::new(columns, rows))
 }
 
 /// True when a table holds contributors (`Prepared by: …` cells) rather than
@@ -276,11 +332,7 @@ pub(crate) fn action_from_row(
 /// means beyond its last named column.
 pub(crate) fn report_extra_cells(ctx: &mut Context<'_>, row: &Row, header: &Header) {
     let line = row.lines.start;
-    let named = header
-        .columns
-        .iter()
-        .rposition(|c| *c != Column::Blank)
-        .map_or(0, |i| i + 1);
+    let named = header.named;
     let extra: Vec<&str> = row
         .cells
         .iter()
@@ -291,19 +343,12 @@ pub(crate) fn report_extra_cells(ctx: &mut Context<'_>, row: &Row, header: &Head
         .collect();
     if !extra.is_empty() {
         let n = extra.len();
+        let (s, what) = if n == 1 { ("", "its text is") } else { ("s", "their text is") };
         ctx.warn(
             Diagnostic::new(
                 Code::CellCount,
                 line,
-                format!(
-                    "row has {n} more cell{} than its header; {} not in the output",
-                    if n == 1 { "" } else { "s" },
-                    if n == 1 {
-                        "its text is"
-                    } else {
-                        "their text is"
-                    },
-                ),
+                format!("row has {n} more cell{s} than its header; {what} not in the output"),
             )
             .with_text(clean(&extra.join(" | "))),
         );
@@ -318,11 +363,12 @@ pub(crate) fn report_extra_cells(ctx: &mut Context<'_>, row: &Row, header: &Head
             ),
         ));
     }
-    for (i, column) in header.columns.iter().enumerate().take(named) {
-        let name = match column {
-            Column::Unknown(name) => format!("`{name}`"),
-            Column::Blank => format!("{} (no header)", i + 1),
-            _ => continue,
+    // Only the unknown columns this row has cells in: O(row), not O(header).
+    let unknown = header.unknown.iter().take_while(|&&i| i < row.cells.len());
+    for &i in unknown {
+        let name = match header.columns.get(i) {
+            Some(Column::Unknown(name)) => format!("`{name}`"),
+            _ => format!("{} (no header)", i + 1),
         };
         let Some(cell) = row.cells.get(i).filter(|c| c.span == Span::Own) else {
             continue;
