@@ -343,7 +343,11 @@ pub(crate) fn report_extra_cells(ctx: &mut Context<'_>, row: &Row, header: &Head
         .collect();
     if !extra.is_empty() {
         let n = extra.len();
-        let (s, what) = if n == 1 { ("", "its text is") } else { ("s", "their text is") };
+        let (s, what) = if n == 1 {
+            ("", "its text is")
+        } else {
+            ("s", "their text is")
+        };
         ctx.warn(
             Diagnostic::new(
                 Code::CellCount,
