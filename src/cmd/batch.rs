@@ -95,7 +95,9 @@ pub struct FileReport {
     pub outputs: Vec<String>,
 }
 
-/// `report.json`.
+/// `report.json`, but its `files`, which are streamed to disk as documents
+/// complete (one compact object a line) so that memory does not grow with
+/// the batch.
 #[derive(Debug, Serialize)]
 struct Report {
     documents: usize,
@@ -105,7 +107,15 @@ struct Report {
     skipped: Vec<String>,
     unreadable: Vec<String>,
     renamed_for_collisions: Vec<String>,
-    files: Vec<FileReport>,
+}
+
+/// What the collector keeps of the files it has seen.
+#[derive(Debug, Default)]
+struct Tally {
+    documents: usize,
+    with_warnings: usize,
+    /// The failed documents with their errors (for the summary).
+    failures: Vec<(String, String)>,
 }
 
 /// What a worker hands the collector.
@@ -160,16 +170,16 @@ pub fn run(args: Args) -> Result<Outcome> {
             });
         }
         drop(sender);
-        collect(receiver, found.documents.len(), &args)
+        collect(receiver, &args)
     })?;
     progress.finish_and_clear();
 
-    let files = collected;
-    let failed = files.iter().filter(|f| f.status == "failed").count();
-    let with_warnings = files.iter().filter(|f| f.status == "warnings").count();
+    let (tally, files_tmp) = collected;
+    let failed = tally.failures.len();
+    let with_warnings = tally.with_warnings;
     let report = Report {
-        documents: files.len(),
-        converted: files.len() - failed,
+        documents: tally.documents,
+        converted: tally.documents - failed,
         with_warnings,
         failed,
         skipped: found
@@ -183,13 +193,10 @@ pub fn run(args: Args) -> Result<Outcome> {
             .map(|(p, e)| format!("{}: {e}", p.display()))
             .collect(),
         renamed_for_collisions: renamed,
-        files,
     };
-    let mut json = serde_json::to_string_pretty(&report)?;
-    json.push('\n');
-    write_atomic(&args.out.join("report.json"), json.as_bytes())?;
+    write_report(&report, &files_tmp, &args.out.join("report.json"))?;
     if !args.quiet {
-        summary(&report, &args.out);
+        summary(&report, &tally, &args.out);
     }
     let strict_fail = args.strict && with_warnings > 0;
     Ok(
@@ -320,11 +327,7 @@ fn with_added_extension(stem: &Path, ext: &str) -> PathBuf {
 
 /// Receives documents as they complete and appends them to the combined
 /// outputs in input order.
-fn collect(
-    receiver: Receiver<(usize, Done)>,
-    total: usize,
-    args: &Args,
-) -> Result<Vec<FileReport>> {
+fn collect(receiver: Receiver<(usize, Done)>, args: &Args) -> Result<(Tally, PathBuf)> {
     let csv = args.formats.contains(&BatchFormat::Csv);
     let xlsx = args.formats.contains(&BatchFormat::Xlsx);
     let opts = args.csv.options();
@@ -349,7 +352,12 @@ fn collect(
         None
     };
     let mut waiting: BTreeMap<usize, Done> = BTreeMap::new();
-    let mut reports = Vec::with_capacity(total);
+    let files_tmp = args
+        .out
+        .join(format!(".report-files.{}.tmp", std::process::id()));
+    let mut files =
+        BufWriter::new(std::fs::File::create(&files_tmp).context("cannot create report.json")?);
+    let mut tally = Tally::default();
     let mut workbook: Vec<(String, Document)> = Vec::new();
     let mut next = 0;
     for (i, done) in receiver {
@@ -363,9 +371,21 @@ fn collect(
             if let (true, Some(doc)) = (xlsx, done.document) {
                 workbook.push((done.report.document.clone(), doc));
             }
-            reports.push(done.report);
+            tally.documents += 1;
+            match done.report.status {
+                "failed" => tally.failures.push((
+                    done.report.document.clone(),
+                    done.report.error.clone().unwrap_or_default(),
+                )),
+                "warnings" => tally.with_warnings += 1,
+                _ => {}
+            }
+            serde_json::to_writer(&mut files, &done.report)?;
+            files.write_all(b"\n")?;
         }
     }
+    files.flush()?;
+    drop(files);
     if let Some((k, r)) = writers {
         finish_csv(k.into_inner()?, &key_tmp, &args.out.join("key_actions.csv"))?;
         finish_csv(
@@ -380,7 +400,36 @@ fn collect(
             &write_workbook(&workbook)?,
         )?;
     }
-    Ok(reports)
+    Ok((tally, files_tmp))
+}
+
+/// Writes `report.json`: the report's fields, then `files` from the lines
+/// streamed to `files_tmp`, one object a line, in input order.
+fn write_report(report: &Report, files_tmp: &Path, target: &Path) -> Result<()> {
+    let head = serde_json::to_string_pretty(report)?;
+    let head = head.strip_suffix("\n}").unwrap_or(&head);
+    let tmp = target.with_extension("json.tmp");
+    let result = (|| -> Result<()> {
+        let mut out = BufWriter::new(std::fs::File::create(&tmp)?);
+        out.write_all(head.as_bytes())?;
+        out.write_all(b",\n  \"files\": [")?;
+        let lines = std::io::BufReader::new(std::fs::File::open(files_tmp)?);
+        let mut first = true;
+        for line in std::io::BufRead::lines(lines) {
+            out.write_all(if first { b"\n    " } else { b",\n    " })?;
+            out.write_all(line?.as_bytes())?;
+            first = false;
+        }
+        out.write_all(if first { b"]\n}\n" } else { b"\n  ]\n}\n" })?;
+        out.flush()?;
+        std::fs::rename(&tmp, target)?;
+        Ok(())
+    })();
+    let _ = std::fs::remove_file(files_tmp);
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.with_context(|| format!("{}: cannot write", target.display()))
 }
 
 /// Flushes a combined CSV's temporary file and renames it into place.
@@ -390,7 +439,7 @@ fn finish_csv(mut out: BufWriter<std::fs::File>, tmp: &Path, target: &Path) -> R
     std::fs::rename(tmp, target).with_context(|| format!("{}: cannot write", target.display()))
 }
 
-fn summary(report: &Report, out: &Path) {
+fn summary(report: &Report, tally: &Tally, out: &Path) {
     eprintln!(
         "{} documents: {} converted ({} with warnings), {} failed; {} files skipped; outputs in {}",
         report.documents,
@@ -400,12 +449,8 @@ fn summary(report: &Report, out: &Path) {
         report.skipped.len(),
         out.display()
     );
-    for f in report.files.iter().filter(|f| f.status == "failed") {
-        eprintln!(
-            "  failed: {}: {}",
-            f.document,
-            f.error.as_deref().unwrap_or("unknown error")
-        );
+    for (document, error) in &tally.failures {
+        eprintln!("  failed: {document}: {error}");
     }
     for u in &report.unreadable {
         eprintln!("  unreadable: {u}");
