@@ -19,6 +19,7 @@
 //! every line that starts with a label or holds a tab; consecutive tab lines
 //! become one table.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -30,6 +31,8 @@ use crate::labels::find_label;
 
 /// Reads Markdown text into blocks, with 1-based source lines.
 pub fn read_markdown(text: &str) -> Vec<Block> {
+    let defused = defuse_sparse_tables(text);
+    let text: &str = &defused;
     let index = LineIndex::new(text);
     let mut reader = Reader {
         text,
@@ -227,6 +230,99 @@ impl<'t> Reader<'t> {
         let first_line = self.index.line_of(range.start);
         self.blocks.extend(super::html_fragment(source, first_line));
     }
+}
+
+/// Table cells (written or filled) a table may amount to, at least.
+const TABLE_CELLS_FLOOR: usize = 1 << 16;
+/// Table cells a table may amount to per byte of its source.
+const TABLE_CELLS_PER_BYTE: usize = 8;
+
+/// `text` with every pipe table that would be mostly filled-in cells made
+/// plain text; borrowed when there is none (always, in real documents).
+///
+/// GFM fills every short row up to the header's width, and pulldown-cmark
+/// builds those cells before any event is read: it stops at 2^18 a table,
+/// but a 3 KB table of 512 columns over 512 one-cell rows reaches that, and
+/// 160 of them (575 KB) took 2 GB and 2 s in pulldown-cmark alone. A table
+/// whose header width times its lines is over
+/// `max(TABLE_CELLS_FLOOR, TABLE_CELLS_PER_BYTE × its bytes)` (a real
+/// table, its rows mostly written, is far below) has the first `-` of its
+/// delimiter row made a `~`: it is then read as paragraph text, every word
+/// kept, and the byte offsets, so the line numbers, do not move.
+fn defuse_sparse_tables(text: &str) -> Cow<'_, str> {
+    let lines: Vec<(usize, &str)> = text
+        .split('\n')
+        .scan(0usize, |at, line| {
+            let start = *at;
+            *at += line.len() + 1;
+            Some((start, line))
+        })
+        .collect();
+    let mut defuse: Vec<usize> = Vec::new();
+    let mut i = 1;
+    while i < lines.len() {
+        let (at, line) = lines[i];
+        let Some(width) = delimiter_width(line) else {
+            i += 1;
+            continue;
+        };
+        // The table runs to the next blank line: an upper bound on its rows.
+        let end = lines[i + 1..]
+            .iter()
+            .position(|(_, l)| container_content(l).trim().is_empty())
+            .map_or(lines.len(), |p| i + 1 + p);
+        let header = lines[i - 1];
+        let bytes = lines
+            .get(end - 1)
+            .map_or(0, |(last, l)| last + l.len())
+            .saturating_sub(header.0);
+        let cells = width.saturating_mul(end - i + 1);
+        if cells > TABLE_CELLS_FLOOR.max(TABLE_CELLS_PER_BYTE.saturating_mul(bytes))
+            && let Some(dash) = line.find('-')
+        {
+            defuse.push(at + dash);
+        }
+        i = end.max(i + 1);
+    }
+    if defuse.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for at in defuse {
+        // In bounds and an ASCII `-`: found by `find('-')` in this line.
+        bytes[at] = b'~';
+    }
+    // Replacing one ASCII byte with another keeps the text UTF-8.
+    Cow::Owned(
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
+}
+
+/// A line without the block quote markers and indentation of the
+/// containers it may stand in.
+fn container_content(line: &str) -> &str {
+    line.trim_start_matches([' ', '\t', '>'])
+}
+
+/// The number of cells of a GFM delimiter row (`|---|:--:|`), if the line
+/// is one.
+fn delimiter_width(line: &str) -> Option<usize> {
+    let row = container_content(line).trim_end();
+    let ok = row.contains('-')
+        && row.contains('|')
+        && row
+            .bytes()
+            .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'));
+    if !ok {
+        return None;
+    }
+    let cells = row
+        .trim_matches('|')
+        .split('|')
+        .filter(|c| c.contains('-'))
+        .count();
+    (cells > 0).then_some(cells)
 }
 
 /// Parser-filled cells always kept in one table.

@@ -104,3 +104,33 @@ fn source_cells_split_at_unescaped_pipes() {
     assert_eq!(source_cells("> | a \\| b | c |"), [" a \\| b ", " c "]);
     assert_eq!(source_cells("| a | |"), [" a ", " "]);
 }
+
+#[test]
+fn real_tables_are_not_defused() {
+    let src = "| Key action | Time frame |\n|---|:---:|\n| Train | 2024 |\n| Plan |\n\n> | a | b |\n> |---|---|\n> | c | d |\n";
+    assert!(matches!(defuse_sparse_tables(src), Cow::Borrowed(_)));
+    assert_eq!(kinds(&read_markdown(src)), ["T3@1", "T2@6"]);
+}
+
+#[test]
+fn a_table_of_mostly_filled_cells_is_read_as_text() {
+    // 512 columns over 512 one-cell rows: 262,144 cells from 3.5 KB.
+    let width = 512;
+    let src = format!(
+        "Before.\n\n{}|\n{}|\n{}\nAfter.\n",
+        "|x".repeat(width),
+        "|-".repeat(width),
+        "|a\n".repeat(width)
+    );
+    let defused = defuse_sparse_tables(&src);
+    assert_eq!(defused.len(), src.len());
+    assert!(defused.contains("|~|-|"));
+    let blocks = read_markdown(&src);
+    assert!(blocks.iter().all(|b| b.table().is_none()));
+    // The words are kept, and the line numbers are the source's.
+    assert_eq!(
+        blocks.last().map(|b| (b.lines.start, b.text())),
+        Some((518, "After."))
+    );
+    assert!(blocks.iter().any(|b| b.text().contains("|x|x|")));
+}
