@@ -238,9 +238,13 @@ fn scaling() {
     let mut base = Vec::new();
     for size in [5_000_000usize, 50_000_000] {
         let doc = make(size);
-        let base_start = Instant::now();
-        std::hint::black_box(Parser::new_ext(&doc, Options::ENABLE_TABLES).count());
-        base.push(base_start.elapsed().as_secs_f64());
+        let mut fastest = f64::MAX;
+        for _ in 0..3 {
+            let base_start = Instant::now();
+            std::hint::black_box(Parser::new_ext(&doc, Options::ENABLE_TABLES).count());
+            fastest = fastest.min(base_start.elapsed().as_secs_f64());
+        }
+        base.push(fastest);
         let t0 = Instant::now();
         let (blocks, _) = mresponse_parse::read_blocks(
             doc.as_bytes(),
@@ -259,10 +263,14 @@ fn scaling() {
             base.last().copied().unwrap_or(0.0)
         );
         drop(blocks);
-        let start = Instant::now();
-        let parsed = parse(doc.as_bytes(), Format::Markdown).expect("parses");
-        let t = start.elapsed();
-        assert!(parsed.recommendations.len() > 100);
+        // Best of three: the quietest run is the one the algorithm owns.
+        let mut t = Duration::MAX;
+        for _ in 0..3 {
+            let start = Instant::now();
+            let parsed = parse(doc.as_bytes(), Format::Markdown).expect("parses");
+            t = t.min(start.elapsed());
+            assert!(parsed.recommendations.len() > 100);
+        }
         println!(
             "| generated seed | {:.1} MB | {:.3} s | {:.1} |",
             mb(doc.len() as u64),
