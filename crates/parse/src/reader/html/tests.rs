@@ -13,8 +13,8 @@ use super::grid::{MAX_COLS, MAX_ROWSPAN};
 use super::*;
 use crate::block::{BlockKind, Lines, Span, Table};
 
-const SCHOOL: &str = include_str!("../../../fixtures/html/school-feeding-matrix.html");
-const COUNTRY: &str = include_str!("../../../fixtures/html/country-programme-html-tables.md");
+const SCHOOL: &str = include_str!("../../../../../fixtures/dev/school-feeding-matrix.html");
+const COUNTRY: &str = include_str!("../../../../../fixtures/dev/country-programme-html-tables.md");
 
 fn tables(blocks: &[Block]) -> Vec<&Table> {
     blocks.iter().filter_map(Block::table).collect()
