@@ -275,7 +275,8 @@ pub(crate) fn action_from_row(
             ((!id.is_empty()).then(|| id.to_string()), description)
         }
     };
-    let parsed = parse_time_frame(&clean(time));
+    let time = clean(time);
+    let parsed = parse_time_frame(&time);
     if parsed.frame.kind == TimeFrameKind::Other {
         ctx.warn(
             Diagnostic::new(
@@ -283,7 +284,7 @@ pub(crate) fn action_from_row(
                 line,
                 "time frame is no date, period or known word",
             )
-            .with_text(clean(time)),
+            .with_text(time.clone()),
         );
     }
     if parsed.ambiguous {
@@ -293,7 +294,7 @@ pub(crate) fn action_from_row(
                 line,
                 "day and month could be read either way; read day first",
             )
-            .with_text(clean(time)),
+            .with_text(time),
         );
     }
     let status_text = clean_opt(status);
