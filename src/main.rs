@@ -17,6 +17,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// mimalloc rather than the system allocator: the parser makes many small,
+/// short-lived strings, and glibc's malloc spent a fifth of a batch's time
+/// on them (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Turn management responses to evaluations into structured data.
 #[derive(Debug, Parser)]
 #[command(name = "mresponse", version, about, long_about = None)]

@@ -2,9 +2,9 @@
 //! with progress, a report, and nothing lost.
 //!
 //! Workers (`--jobs`, default the number of cores) take documents in order
-//! from a shared counter, write each document's own outputs, and hand the
-//! document to one collector, which appends it to the combined CSVs in input
-//! order whatever finished first. At most a few documents per worker are in
+//! from a shared counter, write each document's own outputs and its rows of
+//! the combined CSVs, and hand those to one collector, which appends them in
+//! input order whatever finished first (with one job, all on one thread). At most a few documents per worker are in
 //! memory at once. Every file is written whole or not at all (temporary
 //! file, then rename); one bad file never stops the batch.
 //!
@@ -118,9 +118,16 @@ struct Tally {
     failures: Vec<(String, String)>,
 }
 
-/// What a worker hands the collector.
+/// What a worker hands the collector: the report entry and the document's
+/// rows of the combined tables, already written out, so the collector only
+/// appends bytes and every document is freed by the thread that made it.
 struct Done {
     report: FileReport,
+    /// Rows of `key_actions.csv` (no header).
+    key_rows: Vec<u8>,
+    /// Rows of `recommendations.csv` (no header).
+    recommendation_rows: Vec<u8>,
+    /// The document, kept only when the batch writes a workbook.
     document: Option<Document>,
 }
 
@@ -147,34 +154,44 @@ pub fn run(args: Args) -> Result<Outcome> {
     let (stems, renamed) = output_stems(&found.documents);
     let progress = progress_bar(found.documents.len() as u64, args.quiet);
 
-    let next = AtomicUsize::new(0);
-    let (sender, receiver) = sync_channel::<(usize, Done)>(jobs * 4);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
-    let collected = pool.in_place_scope(|scope| {
-        for _ in 0..jobs {
-            let sender = sender.clone();
-            let (next, docs, stems, args, progress) =
-                (&next, &found.documents, &stems, &args, &progress);
-            scope.spawn(move |_| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let (Some(doc), Some(stem)) = (docs.get(i), stems.get(i)) else {
-                        break;
-                    };
-                    let done = convert_one(doc, stem, args);
-                    progress.inc(1);
-                    if sender.send((i, done)).is_err() {
-                        break;
-                    }
-                }
-            });
+    let mut collector = Collector::new(&args)?;
+    if jobs == 1 {
+        // One worker: convert and collect on this thread, in order.
+        for (doc, stem) in found.documents.iter().zip(&stems) {
+            let done = convert_one(doc, stem, &args);
+            progress.inc(1);
+            collector.accept(done)?;
         }
-        drop(sender);
-        collect(receiver, &args)
-    })?;
+    } else {
+        let next = AtomicUsize::new(0);
+        let (sender, receiver) = sync_channel::<(usize, Done)>(jobs * 4);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
+        pool.in_place_scope(|scope| {
+            for _ in 0..jobs {
+                let sender = sender.clone();
+                let (next, docs, stems, args, progress) =
+                    (&next, &found.documents, &stems, &args, &progress);
+                scope.spawn(move |_| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let (Some(doc), Some(stem)) = (docs.get(i), stems.get(i)) else {
+                            break;
+                        };
+                        let done = convert_one(doc, stem, args);
+                        progress.inc(1);
+                        if sender.send((i, done)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(sender);
+            collect_in_order(receiver, &mut collector)
+        })?;
+    }
     progress.finish_and_clear();
 
-    let (tally, files_tmp) = collected;
+    let (tally, files_tmp) = collector.finish()?;
     let failed = tally.failures.len();
     let with_warnings = tally.with_warnings;
     let report = Report {
@@ -270,6 +287,8 @@ fn convert_one(found: &Found, stem: &Path, args: &Args) -> Done {
             report.error = Some(format!("{e:#}"));
             return Done {
                 report,
+                key_rows: Vec::new(),
+                recommendation_rows: Vec::new(),
                 document: None,
             };
         }
@@ -312,10 +331,35 @@ fn convert_one(found: &Found, stem: &Path, args: &Args) -> Done {
             }
         }
     }
+    let (key_rows, recommendation_rows) = if args.formats.contains(&BatchFormat::Csv) {
+        match csv_rows(&name, &doc, args) {
+            Ok(rows) => rows,
+            Err(e) => {
+                report.status = "failed";
+                report.error = Some(format!("{e:#}"));
+                (Vec::new(), Vec::new())
+            }
+        }
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let keep = args.formats.contains(&BatchFormat::Xlsx);
     Done {
         report,
-        document: Some(doc),
+        key_rows,
+        recommendation_rows,
+        document: keep.then_some(doc),
     }
+}
+
+/// A document's rows of the two combined tables.
+fn csv_rows(name: &str, doc: &Document, args: &Args) -> Result<(Vec<u8>, Vec<u8>)> {
+    let opts = args.csv.options();
+    let mut keys = KeyActionWriter::rows_only(Vec::new(), opts);
+    keys.write_document(name, doc)?;
+    let mut recs = RecommendationWriter::rows_only(Vec::new(), opts);
+    recs.write_document(name, doc)?;
+    Ok((keys.into_inner()?, recs.into_inner()?))
 }
 
 fn with_added_extension(stem: &Path, ext: &str) -> PathBuf {
@@ -325,82 +369,103 @@ fn with_added_extension(stem: &Path, ext: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// Receives documents as they complete and appends them to the combined
-/// outputs in input order.
-fn collect(receiver: Receiver<(usize, Done)>, args: &Args) -> Result<(Tally, PathBuf)> {
-    let csv = args.formats.contains(&BatchFormat::Csv);
-    let xlsx = args.formats.contains(&BatchFormat::Xlsx);
-    let opts = args.csv.options();
-    let key_tmp = args
-        .out
-        .join(format!(".key_actions.csv.{}.tmp", std::process::id()));
-    let rec_tmp = args
-        .out
-        .join(format!(".recommendations.csv.{}.tmp", std::process::id()));
-    let mut writers = if csv {
-        let k = BufWriter::new(
-            std::fs::File::create(&key_tmp).context("cannot create key_actions.csv")?,
-        );
-        let r = BufWriter::new(
-            std::fs::File::create(&rec_tmp).context("cannot create recommendations.csv")?,
-        );
-        Some((
-            KeyActionWriter::new(k, opts)?,
-            RecommendationWriter::new(r, opts)?,
-        ))
-    } else {
-        None
-    };
+/// Receives documents as workers complete them and hands them to the
+/// collector in input order.
+fn collect_in_order(receiver: Receiver<(usize, Done)>, collector: &mut Collector) -> Result<()> {
     let mut waiting: BTreeMap<usize, Done> = BTreeMap::new();
-    let files_tmp = args
-        .out
-        .join(format!(".report-files.{}.tmp", std::process::id()));
-    let mut files =
-        BufWriter::new(std::fs::File::create(&files_tmp).context("cannot create report.json")?);
-    let mut tally = Tally::default();
-    let mut workbook: Vec<(String, Document)> = Vec::new();
     let mut next = 0;
     for (i, done) in receiver {
         waiting.insert(i, done);
         while let Some(done) = waiting.remove(&next) {
             next += 1;
-            if let (Some(doc), Some((k, r))) = (&done.document, writers.as_mut()) {
-                k.write_document(&done.report.document, doc)?;
-                r.write_document(&done.report.document, doc)?;
-            }
-            if let (true, Some(doc)) = (xlsx, done.document) {
-                workbook.push((done.report.document.clone(), doc));
-            }
-            tally.documents += 1;
-            match done.report.status {
-                "failed" => tally.failures.push((
-                    done.report.document.clone(),
-                    done.report.error.clone().unwrap_or_default(),
-                )),
-                "warnings" => tally.with_warnings += 1,
-                _ => {}
-            }
-            serde_json::to_writer(&mut files, &done.report)?;
-            files.write_all(b"\n")?;
+            collector.accept(done)?;
         }
     }
-    files.flush()?;
-    drop(files);
-    if let Some((k, r)) = writers {
-        finish_csv(k.into_inner()?, &key_tmp, &args.out.join("key_actions.csv"))?;
-        finish_csv(
-            r.into_inner()?,
-            &rec_tmp,
-            &args.out.join("recommendations.csv"),
-        )?;
+    Ok(())
+}
+
+/// Appends documents, in input order, to the combined outputs: the two
+/// CSV tables, the report's file list and the workbook.
+struct Collector {
+    out: PathBuf,
+    /// The two tables' temporary files, when the batch writes CSV.
+    tables: Option<[(BufWriter<std::fs::File>, PathBuf); 2]>,
+    files: BufWriter<std::fs::File>,
+    files_tmp: PathBuf,
+    workbook: Option<Vec<(String, Document)>>,
+    tally: Tally,
+}
+
+impl Collector {
+    fn new(args: &Args) -> Result<Self> {
+        let tmp = |name: &str| args.out.join(format!(".{name}.{}.tmp", std::process::id()));
+        let create = |path: &Path, what: &str| -> Result<BufWriter<std::fs::File>> {
+            Ok(BufWriter::new(
+                std::fs::File::create(path).with_context(|| format!("cannot create {what}"))?,
+            ))
+        };
+        let tables = if args.formats.contains(&BatchFormat::Csv) {
+            let opts = args.csv.options();
+            let (key_tmp, rec_tmp) = (tmp("key_actions.csv"), tmp("recommendations.csv"));
+            // The header (and BOM) of each table; workers write rows only.
+            let keys = KeyActionWriter::new(create(&key_tmp, "key_actions.csv")?, opts)?;
+            let recs = RecommendationWriter::new(create(&rec_tmp, "recommendations.csv")?, opts)?;
+            Some([(keys.into_inner()?, key_tmp), (recs.into_inner()?, rec_tmp)])
+        } else {
+            None
+        };
+        let files_tmp = tmp("report-files");
+        Ok(Collector {
+            out: args.out.clone(),
+            tables,
+            files: create(&files_tmp, "report.json")?,
+            files_tmp,
+            workbook: args.formats.contains(&BatchFormat::Xlsx).then(Vec::new),
+            tally: Tally::default(),
+        })
     }
-    if xlsx {
-        write_atomic(
-            &args.out.join("mresponse.xlsx"),
-            &write_workbook(&workbook)?,
-        )?;
+
+    /// Takes the next document in input order.
+    fn accept(&mut self, done: Done) -> Result<()> {
+        if let Some([(keys, _), (recs, _)]) = self.tables.as_mut() {
+            keys.write_all(&done.key_rows)?;
+            recs.write_all(&done.recommendation_rows)?;
+        }
+        if let (Some(book), Some(doc)) = (self.workbook.as_mut(), done.document) {
+            book.push((done.report.document.clone(), doc));
+        }
+        self.tally.documents += 1;
+        match done.report.status {
+            "failed" => self.tally.failures.push((
+                done.report.document.clone(),
+                done.report.error.clone().unwrap_or_default(),
+            )),
+            "warnings" => self.tally.with_warnings += 1,
+            _ => {}
+        }
+        serde_json::to_writer(&mut self.files, &done.report)?;
+        self.files.write_all(b"\n")?;
+        Ok(())
     }
-    Ok((tally, files_tmp))
+
+    /// Puts the combined outputs in place; gives back the tally and the
+    /// file holding the report's file list.
+    fn finish(mut self) -> Result<(Tally, PathBuf)> {
+        self.files.flush()?;
+        drop(self.files);
+        if let Some(tables) = self.tables {
+            for ((out, tmp), name) in tables
+                .into_iter()
+                .zip(["key_actions.csv", "recommendations.csv"])
+            {
+                finish_csv(out, &tmp, &self.out.join(name))?;
+            }
+        }
+        if let Some(book) = self.workbook {
+            write_atomic(&self.out.join("mresponse.xlsx"), &write_workbook(&book)?)?;
+        }
+        Ok((self.tally, self.files_tmp))
+    }
 }
 
 /// Writes `report.json`: the report's fields, then `files` from the lines

@@ -157,13 +157,19 @@ pub(crate) fn start_csv<W: Write>(
     if opts.excel_bom {
         out.write_all(UTF8_BOM)?;
     }
-    let mut csv = csv::WriterBuilder::new()
+    let mut csv = csv_writer(out);
+    csv.write_record(header)?;
+    Ok(csv)
+}
+
+/// A CSV writer of the tables' dialect: `\n` line ends, quotes only where
+/// needed, headers written by hand.
+fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
         .has_headers(false)
         .terminator(csv::Terminator::Any(b'\n'))
         .quote_style(csv::QuoteStyle::Necessary)
-        .from_writer(out);
-    csv.write_record(header)?;
-    Ok(csv)
+        .from_writer(out)
 }
 
 /// One row of the key-action table; field names are the column names.
@@ -261,6 +267,16 @@ impl<W: Write> KeyActionWriter<W> {
         })
     }
 
+    /// Writes rows only, no BOM and no header: for a part of a table whose
+    /// start is written elsewhere (a batch's workers write each document's
+    /// rows apart, and one collector appends them in order).
+    pub fn rows_only(out: W, opts: CsvOptions) -> Self {
+        KeyActionWriter {
+            csv: csv_writer(out),
+            cells: Cells::new(opts),
+        }
+    }
+
     /// Writes the rows of `doc`, naming it `name` in the `document` column.
     pub fn write_document(&mut self, name: &str, doc: &Document) -> Result<()> {
         for rec in &doc.recommendations {
@@ -305,6 +321,15 @@ impl<W: Write> RecommendationWriter<W> {
             csv: start_csv(out, opts, &RECOMMENDATION_COLUMNS)?,
             cells: Cells::new(opts),
         })
+    }
+
+    /// Writes rows only, no BOM and no header, like
+    /// [`KeyActionWriter::rows_only`].
+    pub fn rows_only(out: W, opts: CsvOptions) -> Self {
+        RecommendationWriter {
+            csv: csv_writer(out),
+            cells: Cells::new(opts),
+        }
     }
 
     /// Writes the rows of `doc`, naming it `name` in the `document` column.

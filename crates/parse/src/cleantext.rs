@@ -50,22 +50,39 @@ fn is_clean(text: &str) -> bool {
     if text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace) {
         return false;
     }
-    let mut prev = 'x';
+    // A byte at a time: ASCII decides at once; a non-ASCII character is
+    // decoded only where its first byte may start a space (U+0085, U+00A0,
+    // U+1680, U+2000–U+205F, U+3000, U+FEFF).
+    let bytes = text.as_bytes();
+    let mut prev = b'x';
     let mut newlines = 0;
-    for c in text.chars() {
-        match c {
-            '\n' => {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'\n' => {
                 newlines += 1;
-                if prev == ' ' || newlines > 2 {
+                if prev == b' ' || newlines > 2 {
                     return false;
                 }
             }
-            ' ' if prev == ' ' || prev == '\n' => return false,
-            ' ' => {}
-            c if c.is_whitespace() || c == '\u{feff}' => return false,
+            b' ' if prev == b' ' || prev == b'\n' => return false,
+            b' ' => {}
+            b'\t' | b'\r' | 0x0b | 0x0c => return false,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef => {
+                let c = text[i..].chars().next().unwrap_or('x');
+                if c.is_whitespace() || c == '\u{feff}' {
+                    return false;
+                }
+                newlines = 0;
+                i += c.len_utf8();
+                prev = b'x';
+                continue;
+            }
             _ => newlines = 0,
         }
-        prev = c;
+        prev = b;
+        i += 1;
     }
     true
 }
@@ -152,8 +169,11 @@ mod fast_path_tests {
     proptest! {
         /// The fast path never disagrees with the full rule.
         #[test]
-        fn clean_is_idempotent_and_fast_path_agrees(text in "[a b\n\t.\u{a0}é]{0,40}") {
+        fn clean_is_idempotent_and_fast_path_agrees(
+            text in "[a b\n\t\r.\u{a0}é\u{2003}\u{202f}\u{feff}\u{3000}\u{85}ア—\u{1680}]{0,40}"
+        ) {
             let once = clean(&text);
+            prop_assert!(is_clean(&once), "{:?} cleaned is {:?}", text, once);
             prop_assert_eq!(clean(&once), once.clone());
             if is_clean(&text) {
                 prop_assert_eq!(once, text);

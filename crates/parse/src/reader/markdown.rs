@@ -250,39 +250,39 @@ const TABLE_CELLS_PER_BYTE: usize = 8;
 /// delimiter row made a `~`: it is then read as paragraph text, every word
 /// kept, and the byte offsets, so the line numbers, do not move.
 fn defuse_sparse_tables(text: &str) -> Cow<'_, str> {
-    let lines: Vec<(usize, &str)> = text
-        .split('\n')
-        .scan(0usize, |at, line| {
-            let start = *at;
-            *at += line.len() + 1;
-            Some((start, line))
-        })
-        .collect();
+    // The end of the line starting at `at`.
+    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i);
     let mut defuse: Vec<usize> = Vec::new();
-    let mut i = 1;
-    while i < lines.len() {
-        let (at, line) = lines[i];
-        let Some(width) = delimiter_width(line) else {
-            i += 1;
+    let mut previous: Option<usize> = None;
+    let mut at = 0;
+    while at <= text.len() {
+        let end = line_end(at);
+        let line = &text[at..end];
+        let (Some(header), Some(width)) = (previous, delimiter_width(line)) else {
+            previous = Some(at);
+            at = end + 1;
             continue;
         };
         // The table runs to the next blank line: an upper bound on its rows.
-        let end = lines[i + 1..]
-            .iter()
-            .position(|(_, l)| container_content(l).trim().is_empty())
-            .map_or(lines.len(), |p| i + 1 + p);
-        let header = lines[i - 1];
-        let bytes = lines
-            .get(end - 1)
-            .map_or(0, |(last, l)| last + l.len())
-            .saturating_sub(header.0);
-        let cells = width.saturating_mul(end - i + 1);
+        let (mut rows, mut last_start, mut last_end) = (0usize, at, end);
+        let mut cursor = end + 1;
+        while cursor <= text.len() {
+            let e = line_end(cursor);
+            if container_content(&text[cursor..e]).trim().is_empty() {
+                break;
+            }
+            (rows, last_start, last_end) = (rows + 1, cursor, e);
+            cursor = e + 1;
+        }
+        let bytes = last_end.saturating_sub(header);
+        let cells = width.saturating_mul(rows + 2);
         if cells > TABLE_CELLS_FLOOR.max(TABLE_CELLS_PER_BYTE.saturating_mul(bytes))
             && let Some(dash) = line.find('-')
         {
             defuse.push(at + dash);
         }
-        i = end.max(i + 1);
+        previous = Some(last_start);
+        at = cursor;
     }
     if defuse.is_empty() {
         return Cow::Borrowed(text);
@@ -486,16 +486,28 @@ pub fn render_fragment(source: &str) -> Inline {
     render_events(Parser::new_ext(source, Options::empty()))
 }
 
+/// Bytes that may be Markdown syntax inside a line.
+const SYNTAX: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"\\*_`<>&[]!~#|";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// A fragment with no Markdown syntax in it, rendered without the parser:
 /// lines joined with a space, or a line break after two trailing spaces.
 /// `None` when the fragment holds anything the parser would read.
 fn plain_fragment(source: &str) -> Option<Inline> {
-    if source.bytes().any(|b| b"\\*_`<>&[]!~#|".contains(&b)) {
+    if source.bytes().any(|b| SYNTAX[b as usize]) {
         return None;
     }
     let mut text = String::with_capacity(source.len());
-    let lines: Vec<&str> = source.split('\n').collect();
-    for (i, line) in lines.iter().enumerate() {
+    let mut lines = source.split('\n').peekable();
+    while let Some(line) = lines.next() {
         let content = line.trim_start();
         let blank = content.trim().is_empty();
         if blank || starts_block(content) || content.starts_with('\t') || line.starts_with("    ") {
@@ -503,12 +515,16 @@ fn plain_fragment(source: &str) -> Option<Inline> {
         }
         let trimmed = content.trim_end_matches([' ', '\t']);
         text.push_str(trimmed);
-        if i + 1 < lines.len() {
+        if lines.peek().is_some() {
             let hard = line.ends_with("  ") && !trimmed.is_empty();
             text.push(if hard { '\n' } else { ' ' });
         }
     }
-    Some(Inline::plain(text.trim()))
+    let end = text.trim_end().len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start().len();
+    text.drain(..start);
+    Some(Inline::plain(text))
 }
 
 /// True when a line would start a list item or a setext underline.

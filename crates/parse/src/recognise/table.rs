@@ -1,7 +1,9 @@
 //! Tables: which column holds what (from one or two header rows, such as
 //! `Tracking*` over `Status` / `Comments`), and a body row as a key action.
 
-use std::collections::BTreeSet;
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
 
 use super::{Context, split_action_id};
 use crate::block::{Cell, Row, Span, Table};
@@ -122,24 +124,51 @@ impl Header {
 /// Header words that name an action-number column.
 const ID_HEADERS: &[&str] = &["#", "no", "no.", "n°", "nº", "id", "ref", "ref.", "n"];
 
-/// What a header cell names, if it is a header cell at all.
-pub(crate) fn header_column(cell: &Cell) -> Option<Column> {
-    let mut text = cell.inline.text.clone();
-    for r in cell.inline.sup.iter().rev() {
-        if text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.end <= text.len() {
-            text.replace_range(r.clone(), "");
+/// Every header word of every language with the label it names (the first
+/// language's where two share a word), and the most characters any has.
+static HEADER_WORDS: LazyLock<(HashMap<&'static str, Label>, usize)> = LazyLock::new(|| {
+    let mut words = HashMap::new();
+    for v in vocab::ALL {
+        for (word, label) in v.labels {
+            words.entry(*word).or_insert(*label);
         }
     }
-    let folded = vocab::fold(
-        text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | ':' | '\\' | '†')),
-    );
+    let longest = words
+        .keys()
+        .chain(ID_HEADERS)
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0);
+    (words, longest)
+});
+
+/// What a header cell names, if it is a header cell at all.
+pub(crate) fn header_column(cell: &Cell) -> Option<Column> {
+    let mut text = Cow::Borrowed(cell.inline.text.as_str());
+    for r in cell.inline.sup.iter().rev() {
+        if text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.end <= text.len() {
+            text.to_mut().replace_range(r.clone(), "");
+        }
+    }
+    let trimmed =
+        text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | ':' | '\\' | '†'));
+    // Folding keeps every character but spaces and never shortens one, so
+    // a text of more such characters than the longest header word is none
+    // (most body cells): no folding, no lookup.
+    let (words, longest) = &*HEADER_WORDS;
+    let letters = trimmed
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\t'))
+        .take(longest + 1)
+        .count();
+    if letters > *longest {
+        return None;
+    }
+    let folded = vocab::fold(trimmed);
     if ID_HEADERS.contains(&folded.as_str()) {
         return Some(Column::Id);
     }
-    let label = vocab::ALL
-        .iter()
-        .find_map(|v| v.labels.iter().find(|(w, _)| *w == folded).map(|(_, l)| *l))?;
-    Some(match label {
+    Some(match words.get(folded.as_str())? {
         Label::KeyActions => Column::Description,
         Label::TimeFrame => Column::TimeFrame,
         Label::Responsible => Column::Responsible,
