@@ -9,10 +9,17 @@
 //! 3. The project: `mresponse batch --formats json,csv` with `--jobs 1` and
 //!    `--jobs 2`, as a child process; its peak memory (`VmHWM`) sampled
 //!    from `/proc`.
-//! 4. Scaling: parse time of one generated 5 MB and one 50 MB document.
+//! 4. The I/O floor: reading every input and writing the bytes `batch`
+//!    wrote (a JSON file per document, the two CSV tables), nothing parsed:
+//!    what any implementation producing those outputs must spend.
+//! 5. Stages: where the time goes in process (readers, recogniser,
+//!    writers), document by document, against pulldown-cmark alone.
+//! 6. Scaling: parse time of one generated 5 MB and one 50 MB document.
 //!
 //! Prints documents/s, MB/s, peak memory and the ratios as a Markdown table
-//! (pasted into `BENCHMARKS.md`). `BENCH_SIZES=1000` runs a smaller set.
+//! (pasted into `BENCHMARKS.md`). `BENCH_SIZES=1000` runs a smaller set,
+//! `BENCH_SIZES=" "` none (stages and scaling only), `BENCH_SCALING=0`
+//! skips the scaling part.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
@@ -149,6 +156,47 @@ fn dir_bytes(dir: &Path) -> u64 {
         .iter()
         .map(|p| std::fs::metadata(p).unwrap().len())
         .sum()
+}
+
+/// The I/O any batch must do, timed with nothing parsed or serialised: read
+/// every input, write the JSON file `batch` wrote for it (temporary file,
+/// then rename, as `batch` does) and the two combined CSV tables, the same
+/// bytes, taken beforehand from a batch's output folder `done`.
+fn io_floor(input: &Path, done: &Path, out: &Path) -> Duration {
+    let inputs = files(input);
+    let outputs: Vec<(PathBuf, Vec<u8>)> = inputs
+        .iter()
+        .map(|p| {
+            let rel = p.strip_prefix(input).unwrap().with_extension("json");
+            (
+                out.join(&rel),
+                std::fs::read(done.join(&rel)).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let tables: Vec<(PathBuf, Vec<u8>)> = ["key_actions.csv", "recommendations.csv"]
+        .iter()
+        .map(|name| (out.join(name), std::fs::read(done.join(name)).unwrap()))
+        .collect();
+    let start = Instant::now();
+    std::fs::create_dir_all(out).unwrap();
+    for (source, (target, bytes)) in inputs.iter().zip(&outputs) {
+        std::hint::black_box(std::fs::read(source).unwrap());
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        let tmp = target.with_extension("json.tmp");
+        std::fs::write(&tmp, bytes).unwrap();
+        std::fs::rename(&tmp, target).unwrap();
+    }
+    for (target, bytes) in &tables {
+        std::fs::write(target, bytes).unwrap();
+    }
+    start.elapsed()
+}
+
+/// Writes every dirty page back to disk, so that the next measurement does
+/// not share the machine with the last one's writeback.
+fn sync() {
+    let _ = Command::new("sync").status();
 }
 
 /// Reads every file and runs pulldown-cmark's full event parse over it.
@@ -320,38 +368,45 @@ fn stages(dir: &Path) {
             std::hint::black_box(Parser::new_ext(text, Options::ENABLE_TABLES).count());
         }
     });
-    let mut blocks = Vec::new();
-    let read = time(&mut || {
-        blocks = texts
-            .iter()
-            .map(|(f, b)| read_blocks(b, *f, &Limits::default()).unwrap().0)
-            .collect();
-    });
-    let mut docs = Vec::new();
-    let recog = time(&mut || {
-        docs = blocks
-            .iter()
-            .filter_map(|b| recognise(b).ok())
-            .map(|r| r.document)
-            .collect();
-    });
-    let json = time(&mut || {
-        for d in &docs {
-            std::hint::black_box(mresponse_export::to_json(d).unwrap());
+    // Document by document, as `batch` does (keeping every block stream
+    // and document of the corpus at once would time the page faults of
+    // growing memory instead): each stage's time summed over the corpus,
+    // best of three passes.
+    let mut best = [f64::INFINITY; 4];
+    for _ in 0..3 {
+        let mut sum = [0f64; 4];
+        let mut csv_out = Vec::new();
+        for (format, b) in &texts {
+            let t0 = Instant::now();
+            let blocks = read_blocks(b, *format, &Limits::default()).unwrap().0;
+            let t1 = Instant::now();
+            let Ok(recognised) = recognise(&blocks) else {
+                continue;
+            };
+            let doc = recognised.document;
+            let t2 = Instant::now();
+            std::hint::black_box(mresponse_export::to_json(&doc).unwrap());
+            let t3 = Instant::now();
+            csv_out.clear();
+            let opts = mresponse_export::CsvOptions::default();
+            let mut keys = mresponse_export::KeyActionWriter::rows_only(&mut csv_out, opts);
+            keys.write_document("x", &doc).unwrap();
+            keys.flush().unwrap();
+            drop(keys);
+            let mut recs = mresponse_export::RecommendationWriter::rows_only(&mut csv_out, opts);
+            recs.write_document("x", &doc).unwrap();
+            recs.flush().unwrap();
+            drop(recs);
+            let t4 = Instant::now();
+            for (s, d) in sum.iter_mut().zip([t1 - t0, t2 - t1, t3 - t2, t4 - t3]) {
+                *s += d.as_secs_f64();
+            }
         }
-    });
-    let csv = time(&mut || {
-        let mut out = Vec::new();
-        let mut w = mresponse_export::KeyActionWriter::new(
-            &mut out,
-            mresponse_export::CsvOptions::default(),
-        )
-        .unwrap();
-        for d in &docs {
-            w.write_document("x", d).unwrap();
+        for (b, s) in best.iter_mut().zip(sum) {
+            *b = b.min(s);
         }
-        w.flush().unwrap();
-    });
+    }
+    let [read, recog, json, csv] = best;
     println!(
         "\n| stage (in process, 1 thread, {} documents, {:.0} MB) | time | MB/s | × pulldown-cmark |\n|---|---|---|---|",
         texts.len(),
@@ -362,7 +417,7 @@ fn stages(dir: &Path) {
         ("readers (block stream)", read),
         ("recogniser", recog),
         ("JSON writer", json),
-        ("CSV writer", csv),
+        ("CSV writers (both tables)", csv),
     ] {
         println!(
             "| {name} | {t:.3} s | {:.0} | {:.1} |",
@@ -383,18 +438,38 @@ fn main() {
         "build the release binary first (make bench does)"
     );
     let work = root().join("target/bench");
+    // Outputs go to folders no earlier run used, removed when the run ends:
+    // on ext4 without a journal, creating files right after deleting many
+    // scans the recently deleted inodes (a quarter of a batch's time when
+    // the bench removed the last run's outputs just before the next).
+    let runs = work.join(format!(
+        "runs-{}",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs())
+    ));
     println!(
-        "| documents | MB | baseline (pulldown-cmark, 1 thread) | batch --jobs 1 | batch --jobs 2 | jobs 1 / baseline | jobs 1 / jobs 2 | peak memory jobs 1 | peak memory jobs 2 |"
+        "| documents | MB | baseline (pulldown-cmark, 1 thread) | I/O floor | batch --jobs 1 | batch --jobs 2 | floor / baseline | jobs 1 / baseline | jobs 1 / jobs 2 | peak memory jobs 1 | peak memory jobs 2 |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     for count in sizes {
         let dir = work.join(format!("corpus-{count}"));
         let bytes = generate(&dir, count);
-        // Warm the page cache, then measure.
+        // Warm the page cache, then measure; every measurement starts with
+        // no dirty pages (`sync`), so none pays for the one before it.
         let _ = baseline(&dir);
+        sync();
         let base = baseline(&dir);
-        let one = run_batch(&bin, &dir, &work.join("out-1"), 1);
-        let two = run_batch(&bin, &dir, &work.join("out-2"), 2);
+        sync();
+        let one = run_batch(&bin, &dir, &runs.join(format!("{count}-jobs1")), 1);
+        sync();
+        let two = run_batch(&bin, &dir, &runs.join(format!("{count}-jobs2")), 2);
+        sync();
+        let floor = io_floor(
+            &dir,
+            &runs.join(format!("{count}-jobs1")),
+            &runs.join(format!("{count}-floor")),
+        );
         let rate = |d: Duration| {
             format!(
                 "{:.2} s ({:.0} docs/s, {:.0} MB/s)",
@@ -404,17 +479,20 @@ fn main() {
             )
         };
         println!(
-            "| {count} | {:.0} | {} | {} | {} | {:.2} | {:.2} | {:.1} MB | {:.1} MB |",
+            "| {count} | {:.0} | {} | {:.2} s | {} | {} | {:.2} | {:.2} | {:.2} | {:.1} MB | {:.1} MB |",
             mb(bytes),
             rate(base),
+            floor.as_secs_f64(),
             rate(one.elapsed),
             rate(two.elapsed),
+            floor.as_secs_f64() / base.as_secs_f64(),
             one.elapsed.as_secs_f64() / base.as_secs_f64(),
             one.elapsed.as_secs_f64() / two.elapsed.as_secs_f64(),
             one.peak_kb as f64 / 1024.0,
             two.peak_kb as f64 / 1024.0,
         );
     }
+    let _ = std::fs::remove_dir_all(&runs);
     let corpus = work.join("corpus-1000");
     generate(&corpus, 1_000);
     stages(&corpus);

@@ -50,10 +50,21 @@ fn is_clean(text: &str) -> bool {
     if text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace) {
         return false;
     }
-    // A byte at a time: ASCII decides at once; a non-ASCII character is
-    // decoded only where its first byte may start a space (U+0085, U+00A0,
-    // U+1680, U+2000–U+205F, U+3000, U+FEFF).
     let bytes = text.as_bytes();
+    // Most texts are clean and hold no byte that may start a space other
+    // than ` ` and `\n`: two passes the compiler vectorises (one over the
+    // bytes, then substring searches for the runs) decide those.
+    let suspect = bytes.iter().fold(false, |any, &b| {
+        any | (b < 0x20 && b != b'\n') | matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef)
+    });
+    if !suspect {
+        return ["  ", " \n", "\n ", "\n\n\n"]
+            .iter()
+            .all(|run| memchr::memmem::find(bytes, run.as_bytes()).is_none());
+    }
+    // Otherwise a byte at a time: ASCII decides at once; a non-ASCII
+    // character is decoded only where its first byte may start a space
+    // (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000, U+FEFF).
     let mut prev = b'x';
     let mut newlines = 0;
     let mut i = 0;

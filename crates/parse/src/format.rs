@@ -72,7 +72,9 @@ pub fn confirm(bytes: &[u8], format: Format) -> Result<(), ParseError> {
             "this {} file is an OLE compound file (a legacy Office document)",
             format.name()
         ))),
-        _ if bytes.iter().take(8192).filter(|b| **b == 0).count() > 0 && !looks_utf16(bytes) => {
+        _ if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
+            && !looks_utf16(bytes) =>
+        {
             Err(ParseError::WrongFormat(format!("this {} file holds binary data", format.name())))
         }
         _ => Ok(()),

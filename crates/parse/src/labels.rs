@@ -270,7 +270,11 @@ pub fn find_title_label(text: &str) -> Option<(Language, usize)> {
 fn find_role(text: &str, start: usize) -> Option<LabelMatch> {
     let body = &text[start..];
     let marked = text[..start].contains(['*', '_']);
-    let colon = body.find(':')?;
+    // A role is at most 60 characters before its colon (and the gap):
+    // the colon is looked for in the bytes those can take, not in the
+    // whole of a long paragraph.
+    let window = body.len().min(60 * 4 + 256);
+    let colon = memchr::memchr(b':', &body.as_bytes()[..window])?;
     let head = body[..colon].trim_end_matches(is_gap);
     if head.is_empty() || head.chars().count() > 60 {
         return None;

@@ -116,24 +116,24 @@ pub fn read_blocks(
 /// covers (a link definition the Markdown parser consumed, say) becomes a
 /// paragraph of its raw text, so the recogniser claims or reports it.
 fn add_uncovered_lines(text: &str, blocks: &mut Vec<Block>) {
-    let lines: Vec<&str> = text.split('\n').collect();
+    let line_count = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
     // How many blocks start, minus how many end, at each line: a running
     // sum says whether a line is covered, in time linear in lines plus
     // blocks however much the blocks' ranges overlap.
-    let mut delta = vec![0i64; lines.len() + 2];
+    let mut delta = vec![0i64; line_count + 2];
     for b in blocks.iter() {
         let start = b.lines.start as usize;
-        let end = (b.lines.end as usize).min(lines.len());
+        let end = (b.lines.end as usize).min(line_count);
         if start > end {
             continue;
         }
-        // In bounds: start <= end <= lines.len(), and delta has lines.len() + 2 slots.
+        // In bounds: start <= end <= line_count, and delta has line_count + 2 slots.
         delta[start] += 1;
         delta[end + 1] -= 1;
     }
     let mut covering = delta.first().copied().unwrap_or(0);
     let mut added = false;
-    for (n, line) in lines.iter().enumerate() {
+    for (n, line) in text.split('\n').enumerate() {
         let number = n + 1;
         covering += delta.get(number).copied().unwrap_or(0);
         if covering <= 0 && !line.trim().is_empty() {

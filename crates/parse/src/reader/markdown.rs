@@ -54,32 +54,57 @@ pub fn read_markdown(text: &str) -> Vec<Block> {
             }
             _ => continue,
         };
-        let inner = collect_until_end(&mut events);
-        reader.block(tag, range, inner);
+        reader.block(tag, range, UntilEnd::new(&mut events));
     }
     reader.blocks
 }
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
-/// Collects the events up to the end of the tag just started.
-fn collect_until_end<'a>(events: &mut impl Iterator<Item = Spanned<'a>>) -> Vec<Spanned<'a>> {
-    let mut depth = 1usize;
-    let mut inner = Vec::new();
-    for (event, range) in events.by_ref() {
+/// The events of the tag just started, up to its end (consumed, not
+/// yielded), read from the document's one stream without copying them: a
+/// table's events were collected three times over (table, row, cell).
+/// Dropping it skips whatever was not read.
+struct UntilEnd<'i, 'a, I: Iterator<Item = Spanned<'a>>> {
+    events: &'i mut I,
+    depth: usize,
+}
+
+impl<'i, 'a, I: Iterator<Item = Spanned<'a>>> UntilEnd<'i, 'a, I> {
+    fn new(events: &'i mut I) -> Self {
+        UntilEnd { events, depth: 1 }
+    }
+}
+
+impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for UntilEnd<'_, 'a, I> {
+    type Item = Spanned<'a>;
+
+    fn next(&mut self) -> Option<Spanned<'a>> {
+        if self.depth == 0 {
+            return None;
+        }
+        let Some((event, range)) = self.events.next() else {
+            self.depth = 0;
+            return None;
+        };
         match &event {
-            Event::Start(_) => depth += 1,
+            Event::Start(_) => self.depth += 1,
             Event::End(_) => {
-                depth -= 1;
-                if depth == 0 {
-                    break;
+                self.depth -= 1;
+                if self.depth == 0 {
+                    return None;
                 }
             }
             _ => {}
         }
-        inner.push((event, range));
+        Some((event, range))
     }
-    inner
+}
+
+impl<'a, I: Iterator<Item = Spanned<'a>>> Drop for UntilEnd<'_, 'a, I> {
+    fn drop(&mut self) {
+        while self.next().is_some() {}
+    }
 }
 
 struct Reader<'t> {
@@ -99,10 +124,15 @@ impl<'t> Reader<'t> {
         self.blocks.push(Block::new(kind, inline, lines));
     }
 
-    fn block(&mut self, tag: Tag<'_>, range: Range<usize>, inner: Vec<Spanned<'_>>) {
+    fn block<'a>(
+        &mut self,
+        tag: Tag<'_>,
+        range: Range<usize>,
+        inner: UntilEnd<'_, 'a, impl Iterator<Item = Spanned<'a>>>,
+    ) {
         match tag {
             Tag::Heading { level, .. } => {
-                let inline = render_events(inner.into_iter().map(|(e, _)| e));
+                let inline = render_events(inner.map(|(e, _)| e));
                 self.push(BlockKind::Heading(level as u8), inline, &range);
             }
             Tag::Paragraph | Tag::CodeBlock(_) => self.paragraph(range, inner),
@@ -110,18 +140,18 @@ impl<'t> Reader<'t> {
             Tag::Table(_) => self.table(&range, inner),
             Tag::HtmlBlock => self.html(range),
             _ => {
-                let inline = render_events(inner.into_iter().map(|(e, _)| e));
+                let inline = render_events(inner.map(|(e, _)| e));
                 self.push(BlockKind::Paragraph, inline, &range);
             }
         }
     }
 
     /// A paragraph, split at label lines and tab lines where it needs to be.
-    fn paragraph(&mut self, range: Range<usize>, inner: Vec<Spanned<'_>>) {
+    fn paragraph<'a>(&mut self, range: Range<usize>, inner: impl Iterator<Item = Spanned<'a>>) {
         let source = self.text.get(range.clone()).unwrap_or_default();
         let first_line = self.index.line_of(range.start);
         if !needs_split(source) {
-            let inline = render_events(inner.into_iter().map(|(e, _)| e));
+            let inline = render_events(inner.map(|(e, _)| e));
             self.push(BlockKind::Paragraph, inline, &range);
             return;
         }
@@ -133,12 +163,11 @@ impl<'t> Reader<'t> {
         splitter.flush(&mut self.blocks);
     }
 
-    fn list(&mut self, start: Option<u64>, inner: Vec<Spanned<'_>>) {
+    fn list<'a>(&mut self, start: Option<u64>, mut events: impl Iterator<Item = Spanned<'a>>) {
         let mut number = start;
-        let mut events = inner.into_iter();
         while let Some((event, range)) = events.next() {
             if let Event::Start(Tag::Item) = event {
-                let item = collect_until_end(&mut events);
+                let item = UntilEnd::new(&mut events);
                 let mut inline = Inline::default();
                 match number {
                     Some(n) => {
@@ -147,34 +176,32 @@ impl<'t> Reader<'t> {
                     }
                     None => inline.push("- ", false),
                 }
-                let body = render_events(item.into_iter().map(|(e, _)| e));
+                let body = render_events(item.map(|(e, _)| e));
                 append_inline(&mut inline, &body);
                 self.push(BlockKind::ListItem, inline, &range);
             }
         }
     }
 
-    fn table(&mut self, range: &Range<usize>, inner: Vec<Spanned<'_>>) {
+    fn table<'a>(&mut self, range: &Range<usize>, mut events: impl Iterator<Item = Spanned<'a>>) {
         let mut table = Table::default();
         // Cells the parser filled in, and cells written, so far.
         let (mut filled, mut written) = (0usize, 0usize);
-        let mut events = inner.into_iter();
         while let Some((event, row_range)) = events.next() {
             let header = match event {
                 Event::Start(Tag::TableHead) => true,
                 Event::Start(Tag::TableRow) => false,
                 _ => continue,
             };
-            let row_events = collect_until_end(&mut events);
+            let mut cells = UntilEnd::new(&mut events);
             let mut row = Row {
                 cells: Vec::new(),
                 header,
                 lines: self.lines_of(&row_range),
             };
-            let mut cells = row_events.into_iter();
             while let Some((event, cell_range)) = cells.next() {
                 if let Event::Start(Tag::TableCell) = event {
-                    let cell = collect_until_end(&mut cells);
+                    let cell = UntilEnd::new(&mut cells);
                     // GFM fills a short row up to the header's width with
                     // empty cells, which pulldown-cmark places at the row's
                     // end (a written cell never starts there). It allows
@@ -191,7 +218,7 @@ impl<'t> Reader<'t> {
                     } else {
                         written += 1;
                     }
-                    let inline = render_events(cell.into_iter().map(|(e, _)| e));
+                    let inline = render_events(cell.map(|(e, _)| e));
                     row.cells.push(Cell {
                         inline,
                         ..Cell::default()
