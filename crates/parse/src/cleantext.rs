@@ -52,15 +52,19 @@ fn is_clean(text: &str) -> bool {
     }
     let bytes = text.as_bytes();
     // Most texts are clean and hold no byte that may start a space other
-    // than ` ` and `\n`: two passes the compiler vectorises (one over the
-    // bytes, then substring searches for the runs) decide those.
-    let suspect = bytes.iter().fold(false, |any, &b| {
-        any | (b < 0x20 && b != b'\n') | matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef)
-    });
+    // than ` ` and `\n`: one branch-free pass decides those, looking at
+    // each byte with the two before it.
+    let (mut suspect, mut run) = (false, false);
+    let (mut before, mut prev) = (b'x', b'x');
+    for &b in bytes {
+        suspect |= (b < 0x20 && b != b'\n') | matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef);
+        run |= (prev == b' ' && (b == b' ' || b == b'\n'))
+            | (prev == b'\n' && b == b' ')
+            | (before == b'\n' && prev == b'\n' && b == b'\n');
+        (before, prev) = (prev, b);
+    }
     if !suspect {
-        return ["  ", " \n", "\n ", "\n\n\n"]
-            .iter()
-            .all(|run| memchr::memmem::find(bytes, run.as_bytes()).is_none());
+        return !run;
     }
     // Otherwise a byte at a time: ASCII decides at once; a non-ASCII
     // character is decoded only where its first byte may start a space
@@ -127,6 +131,19 @@ static FURNITURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
+/// True when `text` holds `pag` or `pág`, in any case.
+fn holds_pag(text: &[u8]) -> bool {
+    memchr::memchr2_iter(b'p', b'P', text).any(|at| {
+        let rest = &text[at + 1..];
+        let rest = match rest {
+            [b'a' | b'A', rest @ ..] => rest,
+            [0xc3, 0xa1 | 0x81, rest @ ..] => rest,
+            _ => return false,
+        };
+        matches!(rest.first(), Some(b'g' | b'G'))
+    })
+}
+
 /// True for a running header or footer line such as `Management Response –
 /// page 2`, `Page 3 of 10`, `- 4 -`: text of no field.
 pub fn is_page_furniture(line: &str) -> bool {
@@ -137,6 +154,12 @@ pub fn is_page_furniture(line: &str) -> bool {
     // Every form of furniture holds a page number and is short: most lines
     // are ruled out without the regex.
     if trimmed.len() > 120 || !trimmed.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    // A number alone (`3 of 10`, `- 4 -`) starts with a digit or a dash;
+    // any other form holds "pag" or "pág" in some case.
+    let first = trimmed.as_bytes()[0];
+    if !(first.is_ascii_digit() || first == b'-' || holds_pag(trimmed.as_bytes())) {
         return false;
     }
     FURNITURE.as_ref().is_some_and(|re| re.is_match(trimmed))
@@ -178,6 +201,20 @@ mod fast_path_tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// The shortcuts before the furniture regex never reject a line the
+        /// regex accepts.
+        #[test]
+        fn furniture_shortcuts_agree_with_the_regex(
+            line in "[ pPaAágGeE0-9/of\\-–|\u{c}xé]{0,24}"
+        ) {
+            let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+            let by_regex = !trimmed.is_empty()
+                && FURNITURE.as_ref().is_some_and(|re| re.is_match(trimmed));
+            if by_regex {
+                prop_assert!(is_page_furniture(&line), "{:?}", line);
+            }
+        }
+
         /// The fast path never disagrees with the full rule.
         #[test]
         fn clean_is_idempotent_and_fast_path_agrees(

@@ -133,7 +133,11 @@ fn add_uncovered_lines(text: &str, blocks: &mut Vec<Block>) {
     }
     let mut covering = delta.first().copied().unwrap_or(0);
     let mut added = false;
-    for (n, line) in text.split('\n').enumerate() {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    let mut start = 0;
+    for (n, end) in ends.enumerate() {
+        let line = text.get(start..end).unwrap_or_default();
+        start = end + 1;
         let number = n + 1;
         covering += delta.get(number).copied().unwrap_or(0);
         if covering <= 0 && !line.trim().is_empty() {

@@ -19,6 +19,8 @@
 //! before the period starts. Every word the reader matches lives in the
 //! vocabulary tables ([`crate::vocab`]); this module holds only the grammar.
 
+use std::sync::LazyLock;
+
 use crate::model::{TimeFrame, TimeFrameKind};
 use crate::vocab::{self, ALL};
 
@@ -218,16 +220,22 @@ fn deadline(text: &str) -> Option<(Date, bool)> {
 /// Folded text with dashes made `-`, commas made spaces, spaces collapsed and
 /// a final full stop dropped.
 fn normalise(text: &str) -> String {
-    let folded: String = vocab::fold(text)
-        .chars()
-        .map(|c| match c {
+    let mut out = String::with_capacity(text.len());
+    for word in vocab::fold(text)
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| match c {
             '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
-            ',' => ' ',
             c => c,
-        })
-        .collect();
-    let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    collapsed.trim_end_matches('.').trim_end().to_string()
+        }));
+    }
+    let end = out.trim_end_matches('.').trim_end().len();
+    out.truncate(end);
+    out
 }
 
 /// Drops the words before a date (`By the end of`, `D'ici le`, `Mid-`),
@@ -267,21 +275,24 @@ fn period(text: &str) -> Option<(Period, bool)> {
     single(text).or_else(|| range(text))
 }
 
+/// Every language's range words with a space either side (` to `, ` au `).
+static RANGE_SEPARATORS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    ALL.iter()
+        .flat_map(|v| v.dates.range_words.iter())
+        .map(|word| format!(" {word} "))
+        .collect()
+});
+
 /// A range `A - B`, `A to B`, or a choice `A/B`: from the start of `A` to
 /// the end of `B`.
 fn range(text: &str) -> Option<(Period, bool)> {
     let dashes = text
         .match_indices(['-', '/'])
         .map(|(at, sep)| (at, sep.len()));
-    let words = ALL
-        .iter()
-        .flat_map(|v| v.dates.range_words.iter())
-        .flat_map(|word| {
-            let sep = format!(" {word} ");
-            text.match_indices(&sep)
-                .map(|(at, _)| (at, sep.len()))
-                .collect::<Vec<_>>()
-        });
+    let words = RANGE_SEPARATORS.iter().flat_map(|sep| {
+        text.match_indices(sep.as_str())
+            .map(move |(at, _)| (at, sep.len()))
+    });
     dashes.chain(words).find_map(|(at, len)| {
         let left = text.get(..at)?.trim();
         let right = text.get(at + len..)?.trim();

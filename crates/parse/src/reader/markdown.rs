@@ -225,12 +225,12 @@ impl<'t> Reader<'t> {
                     });
                 }
             }
-            let written = source_cells(self.text.get(row_range.clone()).unwrap_or_default());
-            match written.len() {
+            let source = self.text.get(row_range.clone()).unwrap_or_default();
+            match count_source_cells(source) {
                 // Cells beyond the header, which the parser drops: kept, so
                 // the recogniser can report their text.
                 n if n > row.cells.len() => {
-                    for extra in &written[row.cells.len()..] {
+                    for extra in &source_cells(source)[row.cells.len()..] {
                         row.cells.push(Cell {
                             inline: render_fragment(extra.trim()),
                             ..Cell::default()
@@ -278,7 +278,8 @@ const TABLE_CELLS_PER_BYTE: usize = 8;
 /// kept, and the byte offsets, so the line numbers, do not move.
 fn defuse_sparse_tables(text: &str) -> Cow<'_, str> {
     // The end of the line starting at `at`.
-    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line_end =
+        |at: usize| memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
     let mut defuse: Vec<usize> = Vec::new();
     let mut previous: Option<usize> = None;
     let mut at = 0;
@@ -335,7 +336,12 @@ fn container_content(line: &str) -> &str {
 /// The number of cells of a GFM delimiter row (`|---|:--:|`), if the line
 /// is one.
 fn delimiter_width(line: &str) -> Option<usize> {
-    let row = container_content(line).trim_end();
+    let row = container_content(line);
+    // Most lines are text: their first byte says so.
+    if !matches!(row.as_bytes().first(), Some(b'|' | b'-' | b':')) {
+        return None;
+    }
+    let row = row.trim_end();
     let ok = row.contains('-')
         && row.contains('|')
         && row
@@ -472,6 +478,26 @@ fn tab_row(line: &str, number: u32) -> Row {
         header: false,
         lines: Lines::one(number),
     }
+}
+
+/// How many cells [`source_cells`] finds in a row, without collecting them.
+fn count_source_cells(row: &str) -> usize {
+    let row = strip_quote(row.trim()).trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let mut cells = 0;
+    let mut start = 0;
+    let mut escaped = false;
+    for (i, b) in row.bytes().enumerate() {
+        match b {
+            b'\\' if !escaped => escaped = true,
+            b'|' if !escaped => {
+                cells += 1;
+                start = i + 1;
+            }
+            _ => escaped = false,
+        }
+    }
+    cells + usize::from(!row[start..].trim().is_empty())
 }
 
 /// The cells of a pipe-table row as written, split at unescaped pipes

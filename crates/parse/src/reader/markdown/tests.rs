@@ -134,3 +134,16 @@ fn a_table_of_mostly_filled_cells_is_read_as_text() {
     );
     assert!(blocks.iter().any(|b| b.text().contains("|x|x|")));
 }
+
+mod counting {
+    use super::super::{count_source_cells, source_cells};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Counting a row's cells agrees with collecting them.
+        #[test]
+        fn count_agrees_with_cells(row in "[|\\\\ aé>]{0,30}") {
+            prop_assert_eq!(count_source_cells(&row), source_cells(&row).len());
+        }
+    }
+}
