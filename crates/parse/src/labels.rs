@@ -157,27 +157,61 @@ fn close_label(text: &str, marked: bool) -> (usize, bool) {
 /// Every label of every language, with the field it introduces.
 type Entry = (&'static str, Label, Language);
 
-/// The labels grouped by their first character, so that a text is compared
-/// only with the labels that start as it does.
-static BY_FIRST_CHAR: LazyLock<HashMap<char, Vec<Entry>>> = LazyLock::new(|| {
-    let mut map: HashMap<char, Vec<Entry>> = HashMap::new();
-    for v in vocab::ALL {
-        for (word, label) in v.labels {
-            if let Some(first) = word.chars().next() {
-                map.entry(first)
-                    .or_default()
-                    .push((word, *label, v.language));
-            }
+/// A label's first two characters as [`match_word`] compares them: lower
+/// case, straight apostrophes, any space as ` `; `None` for a text or
+/// label of one character.
+type Key = (char, Option<char>);
+
+/// The key of a text (or of a label, whose words are already folded).
+fn key(text: &str) -> Option<Key> {
+    let mut folded = text.chars().enumerate().flat_map(|(i, c)| {
+        let c = match c {
+            '\u{2019}' | '\u{2018}' => '\'',
+            ' ' | '\u{a0}' | '\t' | '\u{202f}' if i > 0 => ' ',
+            c => c,
+        };
+        c.to_lowercase()
+    });
+    let first = folded.next()?;
+    Some((first, folded.next()))
+}
+
+/// The labels grouped by their first two characters, so that a text is
+/// compared only with the labels that start as it does; each group keeps
+/// the vocabulary's order and also holds the one-character labels of its
+/// first character.
+static BY_KEY: LazyLock<HashMap<Key, Vec<Entry>>> = LazyLock::new(|| {
+    let entries: Vec<(Key, Entry)> = vocab::ALL
+        .iter()
+        .flat_map(|v| {
+            v.labels
+                .iter()
+                .filter_map(|(word, label)| Some((key(word)?, (*word, *label, v.language))))
+        })
+        .collect();
+    let mut map: HashMap<Key, Vec<Entry>> = HashMap::new();
+    for (k, _) in &entries {
+        for group in [*k, (k.0, None)] {
+            map.entry(group).or_insert_with(|| {
+                entries
+                    .iter()
+                    .filter(|(e, _)| e.0 == group.0 && (e.1.is_none() || e.1 == group.1))
+                    .map(|(_, entry)| *entry)
+                    .collect()
+            });
         }
     }
     map
 });
 
-/// The labels that may match `body`, by its first character.
+/// The labels that may match `body`, by its first two characters.
 fn candidates(body: &str) -> &'static [Entry] {
-    let first = body.chars().next().and_then(|c| c.to_lowercase().next());
-    first
-        .and_then(|c| BY_FIRST_CHAR.get(&c))
+    let Some(k) = key(body) else {
+        return &[];
+    };
+    BY_KEY
+        .get(&k)
+        .or_else(|| BY_KEY.get(&(k.0, None)))
         .map_or(&[], Vec::as_slice)
 }
 
@@ -326,6 +360,22 @@ mod tests {
 
     fn lab(text: &str) -> Option<(Label, Option<String>, String)> {
         find_label(text).map(|m| (m.label, m.id, text[m.rest..].to_string()))
+    }
+
+    #[test]
+    fn every_label_is_a_candidate_for_its_own_words_in_any_case() {
+        for v in vocab::ALL {
+            for (word, _) in v.labels {
+                let upper = word.to_uppercase();
+                let typographic = word.replace('\'', "\u{2019}").replace(' ', "\u{a0}");
+                for text in [word.to_string(), upper, typographic] {
+                    assert!(
+                        candidates(&text).iter().any(|(w, _, _)| w == word),
+                        "{text:?} misses {word:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
