@@ -16,8 +16,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&dir)
-        .with_context(|| format!("{}: cannot create folder", dir.display()))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -25,8 +23,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
     let result = (|| -> Result<()> {
-        let mut file = std::fs::File::create(&tmp)
-            .with_context(|| format!("{}: cannot create", tmp.display()))?;
+        // The folder usually exists (a batch writes many files into each):
+        // made only when the file cannot be created without it.
+        let mut file = match std::fs::File::create(&tmp) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                std::fs::create_dir_all(&dir)
+                    .with_context(|| format!("{}: cannot create folder", dir.display()))?;
+                std::fs::File::create(&tmp)
+            }
+            created => created,
+        }
+        .with_context(|| format!("{}: cannot create", tmp.display()))?;
         file.write_all(bytes)
             .with_context(|| format!("{}: cannot write", tmp.display()))?;
         // No fsync: the rename makes the file whole or absent for any reader
