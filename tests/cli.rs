@@ -272,6 +272,32 @@ fn batch_failing_write_loses_one_document_not_the_batch() {
 }
 
 #[test]
+fn batch_failing_table_write_leaves_no_temporary_file() {
+    let dir = TempDir::new().expect("tempdir");
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).expect("mkdir");
+    std::fs::copy(fixtures().join("unitar-minamata.md"), input.join("seed.md")).expect("copy");
+    let out = dir.path().join("out");
+    // A folder where the combined table must go: putting it in place fails.
+    std::fs::create_dir_all(out.join("key_actions.csv")).expect("mkdir");
+    for jobs in ["1", "2"] {
+        let o = run(bin()
+            .args(["batch", "--quiet", "--jobs", jobs])
+            .arg(&input)
+            .arg("--out")
+            .arg(&out));
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("key_actions.csv"), "{}", stderr(&o));
+        let names: Vec<String> = std::fs::read_dir(&out)
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+        assert!(!out.join("recommendations.csv").exists());
+    }
+}
+
+#[test]
 fn batch_killed_midway_leaves_only_whole_files() {
     let dir = TempDir::new().expect("tempdir");
     let input = dir.path().join("in");

@@ -386,11 +386,16 @@ fn collect_in_order(receiver: Receiver<(usize, Done)>, collector: &mut Collector
 
 /// Appends documents, in input order, to the combined outputs: the two
 /// CSV tables, the report's file list and the workbook.
+///
+/// Its temporary files are removed if it is dropped unfinished (a write
+/// failed): a batch that stops leaves no partial table behind.
 struct Collector {
     out: PathBuf,
-    /// The two tables' temporary files, when the batch writes CSV.
+    /// The two tables' temporary files, when the batch writes CSV; `None`
+    /// once finished.
     tables: Option<[(BufWriter<std::fs::File>, PathBuf); 2]>,
-    files: BufWriter<std::fs::File>,
+    /// The report's file list, one line a document; `None` once finished.
+    files: Option<BufWriter<std::fs::File>>,
     files_tmp: PathBuf,
     workbook: Option<Vec<(String, Document)>>,
     tally: Tally,
@@ -418,7 +423,7 @@ impl Collector {
         Ok(Collector {
             out: args.out.clone(),
             tables,
-            files: create(&files_tmp, "report.json")?,
+            files: Some(create(&files_tmp, "report.json")?),
             files_tmp,
             workbook: args.formats.contains(&BatchFormat::Xlsx).then(Vec::new),
             tally: Tally::default(),
@@ -443,28 +448,61 @@ impl Collector {
             "warnings" => self.tally.with_warnings += 1,
             _ => {}
         }
-        serde_json::to_writer(&mut self.files, &done.report)?;
-        self.files.write_all(b"\n")?;
+        if let Some(files) = self.files.as_mut() {
+            serde_json::to_writer(&mut *files, &done.report)?;
+            files.write_all(b"\n")?;
+        }
         Ok(())
     }
 
     /// Puts the combined outputs in place; gives back the tally and the
-    /// file holding the report's file list.
+    /// file holding the report's file list. On an error no temporary file
+    /// is left.
     fn finish(mut self) -> Result<(Tally, PathBuf)> {
-        self.files.flush()?;
-        drop(self.files);
-        if let Some(tables) = self.tables {
+        let result = self.put_in_place();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&self.files_tmp);
+        }
+        result.map(|()| (std::mem::take(&mut self.tally), self.files_tmp.clone()))
+    }
+
+    fn put_in_place(&mut self) -> Result<()> {
+        if let Some(mut files) = self.files.take() {
+            files.flush()?;
+        }
+        if let Some(tables) = self.tables.take() {
+            let mut result = Ok(());
             for ((out, tmp), name) in tables
                 .into_iter()
                 .zip(["key_actions.csv", "recommendations.csv"])
             {
-                finish_csv(out, &tmp, &self.out.join(name))?;
+                if result.is_ok() {
+                    result = finish_csv(out, &tmp, &self.out.join(name));
+                }
+                if result.is_err() {
+                    let _ = std::fs::remove_file(&tmp);
+                }
             }
+            result?;
         }
-        if let Some(book) = self.workbook {
+        if let Some(book) = self.workbook.take() {
             write_atomic(&self.out.join("mresponse.xlsx"), &write_workbook(&book)?)?;
         }
-        Ok((self.tally, self.files_tmp))
+        Ok(())
+    }
+}
+
+impl Drop for Collector {
+    fn drop(&mut self) {
+        if let Some(tables) = self.tables.take() {
+            for (out, tmp) in tables {
+                drop(out);
+                let _ = std::fs::remove_file(tmp);
+            }
+        }
+        if self.files.take().is_some() {
+            let _ = std::fs::remove_file(&self.files_tmp);
+        }
     }
 }
 
