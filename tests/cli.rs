@@ -217,8 +217,22 @@ fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 fn batch_output_is_the_same_whatever_the_jobs() {
     let dir = TempDir::new().expect("tempdir");
     messy_folder(dir.path());
+    // Many more documents than the workers' window (8 a worker), small and
+    // large alternating, so that workers finish out of order.
+    let many = dir.path().join("in/many");
+    std::fs::create_dir_all(&many).expect("mkdir");
+    let small = std::fs::read(fixtures().join("rural-wash-matrix.md")).expect("read");
+    let large = std::fs::read(fixtures().join("unitar-minamata.md")).expect("read");
+    for i in 0..120 {
+        let body = if i % 7 == 0 {
+            large.repeat(20)
+        } else {
+            small.clone()
+        };
+        std::fs::write(many.join(format!("doc{i:03}.md")), body).expect("write");
+    }
     let mut trees = Vec::new();
-    for jobs in ["1", "2"] {
+    for jobs in ["1", "2", "3"] {
         let out = dir.path().join(format!("out{jobs}"));
         run(bin()
             .args([
@@ -236,6 +250,7 @@ fn batch_output_is_the_same_whatever_the_jobs() {
     }
     assert!(!trees[0].is_empty());
     assert_eq!(trees[0], trees[1]);
+    assert_eq!(trees[0], trees[2]);
 }
 
 #[test]

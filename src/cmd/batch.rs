@@ -3,9 +3,12 @@
 //!
 //! Workers (`--jobs`, default the number of cores) take documents in order
 //! from a shared counter, write each document's own outputs and its rows of
-//! the combined CSVs, and hand those to one collector, which appends them in
-//! input order whatever finished first (with one job, all on one thread). At most a few documents per worker are in
-//! memory at once. Every file is written whole or not at all (temporary
+//! the combined CSVs, and hand those in; whichever worker completes the next
+//! document in input order appends it, and any that waited for it, to the
+//! combined outputs, so they are in input order whatever finished first
+//! (with one job, all on one thread). A worker starts no document more
+//! than 8 per worker ahead of the next one to append, so memory is bounded
+//! by the documents in flight, not by the batch. Every file is written whole or not at all (temporary
 //! file, then rename); one bad file never stops the batch.
 //!
 //! Exit codes: 0 every document converted, 1 some failed (the others are
@@ -15,7 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -154,41 +157,35 @@ pub fn run(args: Args) -> Result<Outcome> {
     let (stems, renamed) = output_stems(&found.documents);
     let progress = progress_bar(found.documents.len() as u64, args.quiet);
 
-    let mut collector = Collector::new(&args)?;
-    if jobs == 1 {
-        // One worker: convert and collect on this thread, in order.
-        for (doc, stem) in found.documents.iter().zip(&stems) {
+    let order = InOrder::new(Collector::new(&args)?, jobs);
+    let next = AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let (Some(doc), Some(stem)) = (found.documents.get(i), stems.get(i)) else {
+                break;
+            };
+            if !order.wait_for_room(i) {
+                break;
+            }
             let done = convert_one(doc, stem, &args);
             progress.inc(1);
-            collector.accept(done)?;
+            if !order.hand_in(i, done) {
+                break;
+            }
         }
+    };
+    if jobs == 1 {
+        work();
     } else {
-        let next = AtomicUsize::new(0);
-        let (sender, receiver) = sync_channel::<(usize, Done)>(jobs * 4);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
         pool.in_place_scope(|scope| {
             for _ in 0..jobs {
-                let sender = sender.clone();
-                let (next, docs, stems, args, progress) =
-                    (&next, &found.documents, &stems, &args, &progress);
-                scope.spawn(move |_| {
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let (Some(doc), Some(stem)) = (docs.get(i), stems.get(i)) else {
-                            break;
-                        };
-                        let done = convert_one(doc, stem, args);
-                        progress.inc(1);
-                        if sender.send((i, done)).is_err() {
-                            break;
-                        }
-                    }
-                });
+                scope.spawn(|_| work());
             }
-            drop(sender);
-            collect_in_order(receiver, &mut collector)
-        })?;
+        });
     }
+    let collector = order.into_collector()?;
     progress.finish_and_clear();
 
     let (tally, files_tmp) = collector.finish()?;
@@ -369,19 +366,102 @@ fn with_added_extension(stem: &Path, ext: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// Receives documents as workers complete them and hands them to the
-/// collector in input order.
-fn collect_in_order(receiver: Receiver<(usize, Done)>, collector: &mut Collector) -> Result<()> {
-    let mut waiting: BTreeMap<usize, Done> = BTreeMap::new();
-    let mut next = 0;
-    for (i, done) in receiver {
-        waiting.insert(i, done);
-        while let Some(done) = waiting.remove(&next) {
-            next += 1;
-            collector.accept(done)?;
+/// Documents handed in by the workers, passed to the collector in input
+/// order by whichever worker completes the next one: no collecting thread,
+/// no channel, no wake-up per document.
+struct InOrder {
+    state: Mutex<OrderState>,
+    /// Signalled when the next document to collect moves on.
+    moved: Condvar,
+    /// How far ahead of the next document to collect a worker may start
+    /// one: memory is bounded by the documents in flight, however slow one
+    /// of them is.
+    window: usize,
+}
+
+struct OrderState {
+    collector: Collector,
+    /// Completed documents waiting for those before them.
+    waiting: BTreeMap<usize, Done>,
+    /// The index of the next document to collect.
+    next: usize,
+    /// The first error of the collector; the batch stops at it.
+    error: Option<anyhow::Error>,
+}
+
+impl InOrder {
+    fn new(collector: Collector, jobs: usize) -> Self {
+        InOrder {
+            state: Mutex::new(OrderState {
+                collector,
+                waiting: BTreeMap::new(),
+                next: 0,
+                error: None,
+            }),
+            moved: Condvar::new(),
+            window: jobs * 8,
         }
     }
-    Ok(())
+
+    fn lock(&self) -> MutexGuard<'_, OrderState> {
+        // A worker that panicked leaves the state as it was between two
+        // documents: still consistent.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Waits until document `i` is within the window; false if the batch
+    /// stopped.
+    fn wait_for_room(&self, i: usize) -> bool {
+        let mut state = self.lock();
+        while state.error.is_none() && i >= state.next + self.window {
+            state = self
+                .moved
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        state.error.is_none()
+    }
+
+    /// Hands in document `i`, collecting it and any that waited for it;
+    /// false if the batch stopped.
+    fn hand_in(&self, i: usize, done: Done) -> bool {
+        let mut state = self.lock();
+        if state.error.is_some() {
+            return false;
+        }
+        state.waiting.insert(i, done);
+        let before = state.next;
+        loop {
+            let next = state.next;
+            let Some(done) = state.waiting.remove(&next) else {
+                break;
+            };
+            state.next += 1;
+            if let Err(e) = state.collector.accept(done) {
+                state.error = Some(e);
+                break;
+            }
+        }
+        let (moved, ok) = (state.next != before, state.error.is_none());
+        drop(state);
+        if moved || !ok {
+            self.moved.notify_all();
+        }
+        ok
+    }
+
+    /// The collector, once every worker is done, or the error that stopped
+    /// the batch.
+    fn into_collector(self) -> Result<Collector> {
+        let state = self
+            .state
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        match state.error {
+            Some(e) => Err(e),
+            None => Ok(state.collector),
+        }
+    }
 }
 
 /// Appends documents, in input order, to the combined outputs: the two
