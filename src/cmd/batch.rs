@@ -159,6 +159,7 @@ pub fn run(args: Args) -> Result<Outcome> {
 
     let order = InOrder::new(Collector::new(&args)?, jobs);
     let next = AtomicUsize::new(0);
+    // A worker: take the next document, convert it, hand it in.
     let work = || {
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
@@ -399,7 +400,7 @@ impl InOrder {
                 error: None,
             }),
             moved: Condvar::new(),
-            window: jobs * 8,
+            window: jobs.saturating_mul(8),
         }
     }
 
