@@ -414,7 +414,7 @@ impl InOrder {
     /// stopped.
     fn wait_for_room(&self, i: usize) -> bool {
         let mut state = self.lock();
-        while state.error.is_none() && i >= state.next + self.window {
+        while state.error.is_none() && i >= state.next.saturating_add(self.window) {
             state = self
                 .moved
                 .wait(state)
