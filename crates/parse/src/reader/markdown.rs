@@ -226,11 +226,11 @@ impl<'t> Reader<'t> {
                 }
             }
             let source = self.text.get(row_range.clone()).unwrap_or_default();
-            match count_source_cells(source) {
+            match source_cells(source).count() {
                 // Cells beyond the header, which the parser drops: kept, so
                 // the recogniser can report their text.
                 n if n > row.cells.len() => {
-                    for extra in &source_cells(source)[row.cells.len()..] {
+                    for extra in source_cells(source).skip(row.cells.len()) {
                         row.cells.push(Cell {
                             inline: render_fragment(extra.trim()),
                             ..Cell::default()
@@ -480,51 +480,32 @@ fn tab_row(line: &str, number: u32) -> Row {
     }
 }
 
-/// How many cells [`source_cells`] finds in a row, without collecting them.
-fn count_source_cells(row: &str) -> usize {
-    let row = strip_quote(row.trim()).trim();
-    let row = row.strip_prefix('|').unwrap_or(row);
-    let mut cells = 0;
-    let mut start = 0;
-    let mut escaped = false;
-    for (i, b) in row.bytes().enumerate() {
-        match b {
-            b'\\' if !escaped => escaped = true,
-            b'|' if !escaped => {
-                cells += 1;
-                start = i + 1;
-            }
-            _ => escaped = false,
-        }
-    }
-    cells + usize::from(!row[start..].trim().is_empty())
-}
-
 /// The cells of a pipe-table row as written, split at unescaped pipes
 /// (outer pipes optional). pulldown-cmark, following GFM, pads a short row
 /// with empty cells and drops the cells beyond its header; the source says
 /// how many there were.
-fn source_cells(row: &str) -> Vec<&str> {
+fn source_cells(row: &str) -> impl Iterator<Item = &str> {
     let row = strip_quote(row.trim()).trim();
     let row = row.strip_prefix('|').unwrap_or(row);
-    let mut cells = Vec::new();
-    let mut start = 0;
-    let mut escaped = false;
-    for (i, c) in row.char_indices() {
-        match c {
-            '\\' if !escaped => escaped = true,
-            '|' if !escaped => {
-                cells.push(&row[start..i]);
-                start = i + 1;
+    let mut start = Some(0);
+    // One cell at a time, so that counting them allocates nothing.
+    std::iter::from_fn(move || {
+        let from = start?;
+        let mut escaped = false;
+        for (offset, b) in row[from..].bytes().enumerate() {
+            match b {
+                b'\\' if !escaped => escaped = true,
+                b'|' if !escaped => {
+                    start = Some(from + offset + 1);
+                    return Some(&row[from..from + offset]);
+                }
+                _ => escaped = false,
             }
-            _ => escaped = false,
         }
-    }
-    let last = &row[start..];
-    if !last.trim().is_empty() {
-        cells.push(last);
-    }
-    cells
+        start = None;
+        let last = &row[from..];
+        (!last.trim().is_empty()).then_some(last)
+    })
 }
 
 /// Renders a fragment of Markdown source (a paragraph segment, a cell) as
