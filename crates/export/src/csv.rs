@@ -29,13 +29,14 @@
 //!   included, because a reliable test for harmless is not to be had.
 //!   Numbers (`line`, `key_actions`) are never changed.
 //!
-//! Batches write combined CSVs as documents complete: [`KeyActionWriter`] and
-//! [`RecommendationWriter`] write the header once and then take documents one
-//! at a time; [`key_actions_csv`] and [`recommendations_csv`] are the
+//! Batches write combined CSVs as documents complete: a [`TableWriter`]
+//! ([`KeyActionWriter`], [`RecommendationWriter`]) writes the header once and
+//! then takes documents one at a time; [`key_actions_csv`] and [`recommendations_csv`] are the
 //! one-call forms.
 
 use std::borrow::Cow;
 use std::io::Write;
+use std::marker::PhantomData;
 
 use mresponse_parse::{Document, KeyAction, Recommendation};
 use serde::Serialize;
@@ -238,8 +239,86 @@ struct RecommendationRow<'a> {
     line: Option<u32>,
 }
 
-/// Writes the key-action table document by document: the header (after the
-/// BOM, if asked) on creation, then the rows of each document passed to
+/// One of the two tables, [`KeyActions`] or [`Recommendations`]: its header
+/// and the rows one document gives.
+pub trait CsvTable: sealed::Sealed {
+    /// The header row.
+    const COLUMNS: &'static [&'static str];
+
+    /// Writes the rows of `doc`, naming it `name` in the `document` column.
+    fn write_rows<W: Write>(
+        csv: &mut csv::Writer<W>,
+        opts: CsvOptions,
+        name: &str,
+        doc: &Document,
+    ) -> Result<()>;
+}
+
+mod sealed {
+    /// Only this module's tables are tables.
+    pub trait Sealed {}
+    impl Sealed for super::KeyActions {}
+    impl Sealed for super::Recommendations {}
+}
+
+/// The key-action table ([`KEY_ACTION_COLUMNS`]).
+#[derive(Debug)]
+pub struct KeyActions;
+
+/// The recommendation table ([`RECOMMENDATION_COLUMNS`]).
+#[derive(Debug)]
+pub struct Recommendations;
+
+impl CsvTable for KeyActions {
+    const COLUMNS: &'static [&'static str] = &KEY_ACTION_COLUMNS;
+
+    fn write_rows<W: Write>(
+        csv: &mut csv::Writer<W>,
+        opts: CsvOptions,
+        name: &str,
+        doc: &Document,
+    ) -> Result<()> {
+        let cells = Cells::new(opts);
+        for rec in &doc.recommendations {
+            if rec.key_actions.is_empty() {
+                csv.serialize(KeyActionRow::new(cells, name, rec, None))?;
+            }
+            for action in &rec.key_actions {
+                csv.serialize(KeyActionRow::new(cells, name, rec, Some(action)))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl CsvTable for Recommendations {
+    const COLUMNS: &'static [&'static str] = &RECOMMENDATION_COLUMNS;
+
+    fn write_rows<W: Write>(
+        csv: &mut csv::Writer<W>,
+        opts: CsvOptions,
+        name: &str,
+        doc: &Document,
+    ) -> Result<()> {
+        let cells = Cells::new(opts);
+        for rec in &doc.recommendations {
+            csv.serialize(RecommendationRow {
+                document: cells.text(name),
+                recommendation_id: cells.text(&rec.id),
+                recommendation: cells.text(&rec.text),
+                decision: rec.response.decision.map(|d| d.as_str()),
+                decision_text: cells.opt(rec.response.decision_text.as_deref()),
+                response_comment: cells.opt(rec.response.comment.as_deref()),
+                key_actions: rec.key_actions.len(),
+                line: rec.line,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes a table document by document: the header (after the BOM, if
+/// asked) on creation, then the rows of each document passed to
 /// [`write_document`](Self::write_document).
 ///
 /// ```
@@ -253,17 +332,25 @@ struct RecommendationRow<'a> {
 /// # Ok::<(), mresponse_export::ExportError>(())
 /// ```
 #[derive(Debug)]
-pub struct KeyActionWriter<W: Write> {
+pub struct TableWriter<W: Write, T: CsvTable> {
     csv: csv::Writer<W>,
-    cells: Cells,
+    opts: CsvOptions,
+    table: PhantomData<T>,
 }
 
-impl<W: Write> KeyActionWriter<W> {
+/// Writes the key-action table document by document.
+pub type KeyActionWriter<W> = TableWriter<W, KeyActions>;
+
+/// Writes the recommendation table document by document.
+pub type RecommendationWriter<W> = TableWriter<W, Recommendations>;
+
+impl<W: Write, T: CsvTable> TableWriter<W, T> {
     /// Starts the table on `out`: writes the BOM if asked, then the header.
     pub fn new(out: W, opts: CsvOptions) -> Result<Self> {
-        Ok(KeyActionWriter {
-            csv: start_csv(out, opts, &KEY_ACTION_COLUMNS)?,
-            cells: Cells::new(opts),
+        Ok(TableWriter {
+            csv: start_csv(out, opts, T::COLUMNS)?,
+            opts,
+            table: PhantomData,
         })
     }
 
@@ -271,83 +358,16 @@ impl<W: Write> KeyActionWriter<W> {
     /// start is written elsewhere (a batch's workers write each document's
     /// rows apart, and one collector appends them in order).
     pub fn rows_only(out: W, opts: CsvOptions) -> Self {
-        KeyActionWriter {
+        TableWriter {
             csv: csv_writer(out),
-            cells: Cells::new(opts),
+            opts,
+            table: PhantomData,
         }
     }
 
     /// Writes the rows of `doc`, naming it `name` in the `document` column.
     pub fn write_document(&mut self, name: &str, doc: &Document) -> Result<()> {
-        for rec in &doc.recommendations {
-            if rec.key_actions.is_empty() {
-                self.csv
-                    .serialize(KeyActionRow::new(self.cells, name, rec, None))?;
-            }
-            for action in &rec.key_actions {
-                self.csv
-                    .serialize(KeyActionRow::new(self.cells, name, rec, Some(action)))?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Flushes buffered rows to the underlying writer.
-    pub fn flush(&mut self) -> Result<()> {
-        self.csv.flush()?;
-        Ok(())
-    }
-
-    /// Flushes and gives back the underlying writer.
-    pub fn into_inner(self) -> Result<W> {
-        self.csv
-            .into_inner()
-            .map_err(|e| crate::ExportError::Io(e.into_error()))
-    }
-}
-
-/// Writes the recommendation table document by document, like
-/// [`KeyActionWriter`].
-#[derive(Debug)]
-pub struct RecommendationWriter<W: Write> {
-    csv: csv::Writer<W>,
-    cells: Cells,
-}
-
-impl<W: Write> RecommendationWriter<W> {
-    /// Starts the table on `out`: writes the BOM if asked, then the header.
-    pub fn new(out: W, opts: CsvOptions) -> Result<Self> {
-        Ok(RecommendationWriter {
-            csv: start_csv(out, opts, &RECOMMENDATION_COLUMNS)?,
-            cells: Cells::new(opts),
-        })
-    }
-
-    /// Writes rows only, no BOM and no header, like
-    /// [`KeyActionWriter::rows_only`].
-    pub fn rows_only(out: W, opts: CsvOptions) -> Self {
-        RecommendationWriter {
-            csv: csv_writer(out),
-            cells: Cells::new(opts),
-        }
-    }
-
-    /// Writes the rows of `doc`, naming it `name` in the `document` column.
-    pub fn write_document(&mut self, name: &str, doc: &Document) -> Result<()> {
-        let cells = self.cells;
-        for rec in &doc.recommendations {
-            self.csv.serialize(RecommendationRow {
-                document: cells.text(name),
-                recommendation_id: cells.text(&rec.id),
-                recommendation: cells.text(&rec.text),
-                decision: rec.response.decision.map(|d| d.as_str()),
-                decision_text: cells.opt(rec.response.decision_text.as_deref()),
-                response_comment: cells.opt(rec.response.comment.as_deref()),
-                key_actions: rec.key_actions.len(),
-                line: rec.line,
-            })?;
-        }
-        Ok(())
+        T::write_rows(&mut self.csv, self.opts, name, doc)
     }
 
     /// Flushes buffered rows to the underlying writer.

@@ -23,8 +23,8 @@ pub mod status;
 pub mod xlsx;
 
 pub use crate::csv::{
-    CsvOptions, KeyActionWriter, RecommendationWriter, key_actions_csv, neutralise_formula,
-    recommendations_csv,
+    CsvOptions, CsvTable, KeyActionWriter, KeyActions, RecommendationWriter, Recommendations,
+    TableWriter, key_actions_csv, neutralise_formula, recommendations_csv,
 };
 pub use date::Date;
 pub use error::{ExportError, Result};
