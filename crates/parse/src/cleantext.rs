@@ -57,7 +57,7 @@ fn is_clean(text: &str) -> bool {
     let (mut suspect, mut run) = (false, false);
     let (mut before, mut prev) = (b'x', b'x');
     for &b in bytes {
-        suspect |= (b < 0x20 && b != b'\n') | matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef);
+        suspect |= (b < 0x20 && b != b'\n') | may_start_space(b);
         run |= (prev == b' ' && (b == b' ' || b == b'\n'))
             | (prev == b'\n' && b == b' ')
             | (before == b'\n' && prev == b'\n' && b == b'\n');
@@ -67,8 +67,7 @@ fn is_clean(text: &str) -> bool {
         return !run;
     }
     // Otherwise a byte at a time: ASCII decides at once; a non-ASCII
-    // character is decoded only where its first byte may start a space
-    // (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000, U+FEFF).
+    // character is decoded only where its first byte may start a space.
     let mut prev = b'x';
     let mut newlines = 0;
     let mut i = 0;
@@ -84,7 +83,7 @@ fn is_clean(text: &str) -> bool {
             b' ' if prev == b' ' || prev == b'\n' => return false,
             b' ' => {}
             b'\t' | b'\r' | 0x0b | 0x0c => return false,
-            0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef => {
+            b if may_start_space(b) => {
                 let c = text[i..].chars().next().unwrap_or('x');
                 if c.is_whitespace() || c == '\u{feff}' {
                     return false;
@@ -100,6 +99,12 @@ fn is_clean(text: &str) -> bool {
         i += 1;
     }
     true
+}
+
+/// True for the first byte of a non-ASCII space (U+0085, U+00A0, U+1680,
+/// U+2000–U+205F, U+3000) or of U+FEFF.
+fn may_start_space(b: u8) -> bool {
+    matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef)
 }
 
 /// [`clean`], then `None` when nothing is left.
