@@ -233,17 +233,10 @@ fn accounts_for(text: &str, parts: &[String]) -> bool {
             .collect();
         stripped.is_empty() || is_conjunction(&stripped)
     };
-    let Some((first, rest)) = parts.split_first() else {
+    if parts.is_empty() {
         return is_gap(text) && !text.chars().any(|c| c.is_alphanumeric());
-    };
-    text.char_indices().any(|(at, _)| {
-        text.get(at..)
-            .is_some_and(|tail| tail.starts_with(first.as_str()))
-            && text.get(..at).is_some_and(is_gap)
-            && text
-                .get(at + first.len()..)
-                .is_some_and(|after| accounts_for_rest(after, rest, &is_gap))
-    })
+    }
+    accounts_for_rest(text, parts, &is_gap)
 }
 
 fn accounts_for_rest(text: &str, parts: &[String], is_gap: &dyn Fn(&str) -> bool) -> bool {
