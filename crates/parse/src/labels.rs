@@ -89,11 +89,12 @@ fn match_word(text: &str, word: &str) -> Option<usize> {
             '\u{2019}' | '\u{2018}' => '\'',
             c => c,
         };
-        let mut lower = c.to_lowercase();
+        let mut lower = c.to_lowercase().flat_map(vocab::unaccent);
         if lower.next() != Some(w) {
             return None;
         }
-        // Multi-char lowercase forms are rare; accept them only when the word agrees.
+        // A character folding to several (`œ` → `oe`) matches only where the
+        // word has them all.
         for extra in lower {
             if want.next() != Some(extra) {
                 return None;
@@ -158,7 +159,7 @@ fn close_label(text: &str, marked: bool) -> (usize, bool) {
 type Entry = (&'static str, Label, Language);
 
 /// A label's first two characters as [`match_word`] compares them: lower
-/// case, straight apostrophes, any space as ` `; `None` for a text or
+/// case without accents, straight apostrophes, any space as ` `; `None` for a text or
 /// label of one character.
 type Key = (char, Option<char>);
 
@@ -170,7 +171,7 @@ fn key(text: &str) -> Option<Key> {
             ' ' | '\u{a0}' | '\t' | '\u{202f}' if i > 0 => ' ',
             c => c,
         };
-        c.to_lowercase()
+        c.to_lowercase().flat_map(vocab::unaccent)
     });
     let first = folded.next()?;
     Some((first, folded.next()))

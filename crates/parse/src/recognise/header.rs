@@ -284,7 +284,9 @@ pub(crate) fn clean_title(text: &str) -> String {
         let head: String = trimmed.chars().take(TITLE_HEAD).collect();
         let folded = vocab::fold(&head);
         let connector = TITLE_CONNECTORS.iter().find(|c| {
-            folded.starts_with(*c) && {
+            // Folded, `à` is `a`: the French word alone is a connector, the
+            // English article (`A Review of …`) is the title's own.
+            (**c != "a" || trimmed.starts_with(['à', 'À'])) && folded.starts_with(*c) && {
                 let rest = &folded[c.len()..];
                 c.ends_with('\'') || rest.starts_with(' ')
             }
@@ -318,14 +320,21 @@ const TITLE_HEAD: usize = 16;
 
 /// Connecting words between the "Management Response" label and the title.
 const TITLE_CONNECTORS: &[&str] = &[
-    "to the", "to", "for the", "for", "on the", "on", "of the", "à l'", "à la", "au", "aux", "à",
-    "a la", "al", "a los", "a las", "de la", "del", "de l'", "du", "des",
+    "to the", "to", "for the", "for", "on the", "on", "of the", "a l'", "a la", "au", "aux", "a",
+    "a los", "a las", "al", "de la", "del", "de l'", "du", "des",
 ];
 
 #[cfg(test)]
 mod tests {
-    use super::{clean_title, header_fields};
-    use crate::vocab::Label;
+    use super::{TITLE_CONNECTORS, clean_title, header_fields};
+    use crate::vocab::{Label, fold};
+
+    #[test]
+    fn every_title_connector_is_folded() {
+        for c in TITLE_CONNECTORS {
+            assert_eq!(fold(c), *c);
+        }
+    }
 
     #[test]
     fn header_labels_joined_in_one_line() {
@@ -375,6 +384,15 @@ mod tests {
         assert_eq!(
             clean_title("à l'évaluation du projet"),
             "évaluation du projet"
+        );
+        assert_eq!(
+            clean_title("a l'evaluation du projet"),
+            "evaluation du projet"
+        );
+        assert_eq!(clean_title("à mi-parcours"), "mi-parcours");
+        assert_eq!(
+            clean_title(": A Review of the Fisheries Programme"),
+            "A Review of the Fisheries Programme"
         );
     }
 }

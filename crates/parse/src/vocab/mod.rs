@@ -5,8 +5,9 @@
 //! language or a new synonym is an edit of these tables alone: add a file
 //! beside `en.rs`, then its table to [`ALL`].
 //!
-//! Entries are compared after [`fold`]: lower case, accents kept, typographic
-//! apostrophes made straight, spaces collapsed.
+//! Entries are compared after [`fold`]: lower case, accents dropped,
+//! typographic apostrophes made straight, spaces collapsed; they are written
+//! folded (a test holds every one to it).
 
 mod en;
 mod es;
@@ -141,7 +142,9 @@ pub struct DateWords {
 /// Every language's table, English first.
 pub static ALL: [&Vocabulary; 3] = [&en::EN, &fr::FR, &es::ES];
 
-/// Folds text for comparison: lower case, straight apostrophes, one space.
+/// Folds text for comparison: lower case without accents, straight
+/// apostrophes, one space. Writers who cannot type `é` or `ñ` write `e` and
+/// `n`, so `Recomendacion` and `Reponse de la direction` read as labels.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
@@ -163,10 +166,29 @@ pub fn fold(text: &str) -> String {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else {
-            out.extend(c.to_lowercase());
+            out.extend(c.to_lowercase().flat_map(unaccent));
         }
     }
     out
+}
+
+/// A lower-case letter without its accent (`é` → `e`), ligatures as their
+/// two letters (`œ` → `oe`); any other character as it is.
+pub(crate) fn unaccent(c: char) -> impl Iterator<Item = char> {
+    let (first, second) = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => ('a', None),
+        'ç' => ('c', None),
+        'è' | 'é' | 'ê' | 'ë' => ('e', None),
+        'ì' | 'í' | 'î' | 'ï' => ('i', None),
+        'ñ' => ('n', None),
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => ('o', None),
+        'ù' | 'ú' | 'û' | 'ü' => ('u', None),
+        'ý' | 'ÿ' => ('y', None),
+        'œ' => ('o', Some('e')),
+        'æ' => ('a', Some('e')),
+        c => (c, None),
+    };
+    std::iter::once(first).chain(second)
 }
 
 /// The decision a text names, looked up in every language.

@@ -66,7 +66,18 @@ fn every_entry_is_folded() {
         for (w, _) in v.time_words {
             assert_eq!(fold(w), *w);
         }
+        for w in v.roles {
+            assert_eq!(fold(w), *w);
+        }
     }
+}
+
+#[test]
+fn accents_and_ligatures_fold_away() {
+    assert_eq!(fold("Réponse de la Dirección"), "reponse de la direccion");
+    assert_eq!(fold("MISE EN ŒUVRE"), "mise en oeuvre");
+    assert_eq!(decision("Acceptee"), decision("Acceptée"));
+    assert_eq!(time_word("A determiner"), Some(TimeFrameKind::Unknown));
 }
 
 #[test]
