@@ -67,9 +67,19 @@ pub fn split_decision(inline: &Inline, start: usize) -> DecisionSplit {
     }
     if let Some((word_end, decision, language)) = decision_prefix(rest) {
         split.decision = Some(decision);
-        split.decision_text = Some(clean(&rest[..word_end]));
-        split.comment = comment_after(&rest[word_end..], false);
         split.language = Some(language);
+        // A decision word with a few more before its separator (`Accepted
+        // in principle – …`): the decision as written runs to the separator.
+        let qualified = end < rest.len()
+            && word_end <= end
+            && candidate.split_whitespace().count() <= DECISION_WORDS_MAX;
+        if qualified {
+            split.decision_text = Some(clean(candidate));
+            split.comment = comment_after(&rest[after..], after > end);
+        } else {
+            split.decision_text = Some(clean(&rest[..word_end]));
+            split.comment = comment_after(&rest[word_end..], false);
+        }
         return split;
     }
     if !candidate.is_empty() && candidate.split_whitespace().count() <= DECISION_WORDS_MAX {
@@ -204,6 +214,60 @@ mod tests {
         let s = split_decision(&inline, 0);
         assert_eq!(s.decision_text.as_deref(), Some("Accepted"));
         assert_eq!(s.comment.as_deref(), Some("the plan"));
+    }
+
+    #[test]
+    fn decision_in_other_word_orders_and_languages() {
+        for (text, decision, written) in [
+            (
+                "Accepted in part – indicators",
+                Decision::PartiallyAccepted,
+                "Accepted in part",
+            ),
+            (
+                "Acceptée partiellement – l'appui",
+                Decision::PartiallyAccepted,
+                "Acceptée partiellement",
+            ),
+            (
+                "Aceptada parcialmente. La oficina",
+                Decision::PartiallyAccepted,
+                "Aceptada parcialmente",
+            ),
+            (
+                "Acceptee en partie : le bureau",
+                Decision::PartiallyAccepted,
+                "Acceptee en partie",
+            ),
+            (
+                "Do not agree – the office",
+                Decision::Rejected,
+                "Do not agree",
+            ),
+        ] {
+            let (d, t, c) = split(text);
+            assert_eq!((d, t.as_deref()), (Some(decision), Some(written)), "{text}");
+            assert!(c.is_some_and(|c| !c.starts_with(['–', ':', '.'])), "{text}");
+        }
+    }
+
+    #[test]
+    fn qualified_decision_runs_to_its_separator() {
+        assert_eq!(
+            split("Accepted in principle – subject to funding."),
+            (
+                Some(Decision::Accepted),
+                Some("Accepted in principle".into()),
+                Some("subject to funding.".into())
+            )
+        );
+        // Without a separator, or with a long sentence before it, only the
+        // decision word is the decision.
+        assert_eq!(
+            split("Accepted and the office will start at once with the plan.").1,
+            Some("Accepted".into())
+        );
+        assert_eq!(split("Agreed with the plan").1, Some("Agreed".into()));
     }
 
     #[test]
