@@ -204,7 +204,7 @@ fn deadline(text: &str) -> Option<(Date, bool)> {
     if text.len() > MAX_LEN {
         return None;
     }
-    let (rest, mode) = strip_prefixes(&text);
+    let (rest, mode) = strip_prefixes(strip_after_words(&text));
     if mode == Mode::Mid {
         let year = year(rest)?;
         return Some((Date::new(year, 6, 30)?, false));
@@ -233,9 +233,26 @@ fn normalise(text: &str) -> String {
             c => c,
         }));
     }
-    let end = out.trim_end_matches('.').trim_end().len();
+    // A footnote marker after the date (`Q2 2023*`) is not part of it.
+    let end = out
+        .trim_end_matches(['*', '†'])
+        .trim_end_matches('.')
+        .trim_end()
+        .len();
     out.truncate(end);
     out
+}
+
+/// Drops the words after a date that mean by it (`Juin 2024 au plus tard`).
+fn strip_after_words(text: &str) -> &str {
+    ALL.iter()
+        .flat_map(|v| v.dates.after.iter())
+        .find_map(|word| {
+            text.strip_suffix(word)
+                .filter(|rest| rest.ends_with(' '))
+                .map(str::trim_end)
+        })
+        .unwrap_or(text)
 }
 
 /// Drops the words before a date (`By the end of`, `D'ici le`, `Mid-`),
@@ -296,7 +313,13 @@ fn range(text: &str) -> Option<(Period, bool)> {
     dashes.chain(words).find_map(|(at, len)| {
         let left = text.get(..at)?.trim();
         let right = text.get(at + len..)?.trim();
-        let (first, first_ambiguous) = single(left)?;
+        // The first end may leave its year to the second (`Jan–Mar 2023`,
+        // `Q3-Q4 2020`, `enero a junio de 2024`).
+        let (first, first_ambiguous) = single(left).or_else(|| {
+            let year = right.rsplit(' ').next().filter(|y| year(y).is_some())?;
+            (!left.is_empty() && year != right).then_some(())?;
+            single(&format!("{left} {year}"))
+        })?;
         let (last, last_ambiguous) = single(right)?;
         (first.start <= last.end).then_some((
             Period {
@@ -401,6 +424,9 @@ fn words(text: &str) -> Option<Period> {
         }
         [m, d, y] if vocab::month(m).is_some() => {
             Period::day(year(y)?, vocab::month(m)?, ordinal_number(d)?)
+        }
+        [noun, n, y] if period_noun(noun).is_some() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            Period::nth(year(y)?, n.parse().ok()?, period_noun(noun)?)
         }
         [n, noun, y] => {
             let len = period_noun(noun)?;

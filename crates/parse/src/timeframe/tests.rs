@@ -354,6 +354,66 @@ fn generous_variants() {
 }
 
 #[test]
+fn ranges_whose_first_end_leaves_its_year_to_the_second() {
+    due("Jan–Mar 2023", "2023-03-31");
+    due("Jan-Mar 2023", "2023-03-31");
+    due("March–June 2022", "2022-06-30");
+    due("January to June 2023", "2023-06-30");
+    due("From January to June 2023", "2023-06-30");
+    due("Q3-Q4 2020", "2020-12-31");
+    due("Q1–Q2 2024", "2024-06-30");
+    due("Juin–décembre 2023", "2023-12-31");
+    due("Janvier à mars 2024", "2024-03-31");
+    due("Enero a marzo de 2024", "2024-03-31");
+    due("De enero a junio de 2024", "2024-06-30");
+    // The borrowed year must make a valid range.
+    other("Dec–Jan 2023");
+}
+
+#[test]
+fn words_around_a_date_that_mean_by_it() {
+    due("D'ici à mai 2024", "2024-05-31");
+    due("D'ici à fin 2023", "2023-12-31");
+    due("D'ici au 30 juin 2024", "2024-06-30");
+    due("D'ici à la fin de 2023", "2023-12-31");
+    due("Au 31 décembre 2023", "2023-12-31");
+    due("Décembre 2023 au plus tard", "2023-12-31");
+    due("June 2024 at the latest", "2024-06-30");
+    due("Al 31 de enero de 2024", "2024-01-31");
+    due("Fin du T2 2024", "2024-06-30");
+    due("Fin du premier semestre 2024", "2024-06-30");
+    due("Fin del primer semestre de 2024", "2024-06-30");
+    due("Within 2023", "2023-12-31");
+    due("Q2 2023*", "2023-06-30");
+    other("Within six months");
+    other("au plus tard");
+}
+
+#[test]
+fn period_nouns_before_their_number() {
+    due("Quarter 3 2023", "2023-09-30");
+    due("Semestre 2 2024", "2024-12-31");
+    due("II trimestre de 2023", "2023-06-30");
+    due("IV trimestre 2023", "2023-12-31");
+    other("Quarter 5 2023");
+}
+
+#[test]
+fn more_words_of_kinds() {
+    for (text, kind) in [
+        ("Récurrent", TimeFrameKind::Ongoing),
+        ("En continu", TimeFrameKind::Ongoing),
+        ("Quarterly", TimeFrameKind::Ongoing),
+        ("Recurrente", TimeFrameKind::Ongoing),
+        ("Already completed", TimeFrameKind::Done),
+        ("À définir", TimeFrameKind::Unknown),
+        ("Por definir", TimeFrameKind::Unknown),
+    ] {
+        check(text, kind, None);
+    }
+}
+
+#[test]
 fn before_means_strictly_before() {
     due("Before 2022", "2021-12-31");
     due("Before June 2022", "2022-05-31");

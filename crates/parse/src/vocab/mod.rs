@@ -137,6 +137,8 @@ pub struct DateWords {
     pub fillers: &'static [&'static str],
     /// Words joining the two ends of a range (`2021 to 2022`, `2021 à 2022`).
     pub range_words: &'static [&'static str],
+    /// Words after a date that mean by it (`at the latest`, `au plus tard`).
+    pub after: &'static [&'static str],
 }
 
 /// Every language's table, English first.

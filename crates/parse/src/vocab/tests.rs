@@ -97,7 +97,8 @@ fn every_date_word_is_folded_and_nonempty() {
             .chain(d.ordinal_suffixes.iter().copied())
             .chain(d.periods.iter().map(|(w, _)| *w))
             .chain(d.fillers.iter().copied())
-            .chain(d.range_words.iter().copied());
+            .chain(d.range_words.iter().copied())
+            .chain(d.after.iter().copied());
         for w in words {
             assert!(!w.is_empty());
             assert_eq!(fold(w), w);
