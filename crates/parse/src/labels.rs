@@ -333,15 +333,18 @@ fn find_role(text: &str, start: usize) -> Option<LabelMatch> {
             }
         }
     }
-    // Any short "Xed by Y:" (or "Input by Y:") is a role too.
+    // Any short "Xed by Y:", "Xed and Yed by Z:" or "Input(s) by/from Y:"
+    // is a role too.
     let words: Vec<&str> = folded.split(' ').collect();
-    let verb = words
-        .first()
-        .is_some_and(|w| w.ends_with("ed") || *w == "input");
+    let by = match words.as_slice() {
+        ["input" | "inputs", "by" | "from", ..] => true,
+        [verb, rest @ ..] if verb.ends_with("ed") => rest.iter().take(3).any(|w| *w == "by"),
+        _ => false,
+    };
     let capital = head
         .trim_start_matches(is_lead)
         .starts_with(|c: char| c.is_uppercase());
-    if words.len() <= 6 && verb && capital && words.get(1) == Some(&"by") {
+    if words.len() <= 6 && by && capital {
         let (skip, _) = close_label(&body[colon..], marked);
         return Some(LabelMatch {
             label: Label::Role,
@@ -437,5 +440,16 @@ mod tests {
         assert_eq!(m, Some((Some("Input by UNDP".into()), Label::Role)));
         let m = find_label("Préparé par : Awa").map(|m| m.role);
         assert_eq!(m, Some(Some("Préparé par".into())));
+        for role in [
+            "Input into and update in ERC",
+            "Prepared and submitted by",
+            "Inputs from UNEP",
+            "Reviewed and cleared by UNDP",
+            "Focal point",
+        ] {
+            let m = find_label(&format!("{role}: E F")).map(|m| (m.role, m.label));
+            assert_eq!(m, Some((Some(role.into()), Label::Role)), "{role}");
+        }
+        assert_eq!(find_label("Based on the work done by: the team"), None);
     }
 }

@@ -5,6 +5,7 @@
 use super::{Context, TextJoin, table};
 use crate::block::{Block, BlockKind};
 use crate::cleantext::{clean, clean_opt};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::labels::{LabelMatch, find_label, find_title_label};
 use crate::model::Contributor;
 use crate::vocab::{self, Label};
@@ -76,7 +77,7 @@ pub(crate) fn read_header(ctx: &mut Context<'_>) -> usize {
             (Some(Label::Role) | Some(Label::Position) | Some(Label::Unit), None)
                 if mode != Mode::Overall =>
             {
-                contributor_lines(ctx, block.text());
+                contributor_lines(ctx, block);
                 ctx.claim(i);
                 mode = Mode::Contributors;
             }
@@ -121,13 +122,47 @@ fn is_note_like(block: &Block) -> bool {
     super::notes::starts_with_marker(&block.inline)
 }
 
-/// Reads `Prepared by: X`, `Position: Y`, `Unit/Bureau: Z` lines of one block.
-fn contributor_lines(ctx: &mut Context<'_>, text: &str) {
-    for line in text.split('\n') {
-        for (m, value) in header_fields(line) {
-            contributor_field(ctx, &m, value);
+/// Reads `Prepared by: X`, `Position: Y`, `Unit/Bureau: Z` lines of one
+/// block; a line that places nothing is reported with its line.
+fn contributor_lines(ctx: &mut Context<'_>, block: &Block) {
+    for (k, line) in block.text().split('\n').enumerate() {
+        let at = line_of(block, k);
+        let fields = header_fields(line);
+        if fields.is_empty() {
+            unplaced(ctx, at, line);
+        }
+        for (m, value) in fields {
+            if !contributor_field(ctx, &m, value) {
+                unplaced(ctx, at, line);
+            }
         }
     }
+}
+
+/// The source line of the `k`th line of a block's text: its own where the
+/// block has as many source lines as text lines, else the block's first.
+fn line_of(block: &Block, k: usize) -> u32 {
+    let lines = block.lines;
+    let k = u32::try_from(k).unwrap_or(u32::MAX);
+    match lines.start.checked_add(k) {
+        Some(line) if line <= lines.end => line,
+        _ => lines.start,
+    }
+}
+
+/// Reports a header line no contributor field takes.
+fn unplaced(ctx: &mut Context<'_>, line: u32, text: &str) {
+    if text.trim().is_empty() {
+        return;
+    }
+    ctx.warn(
+        Diagnostic::new(
+            Code::UnclaimedText,
+            line,
+            "no contributor field takes this header line; it is not in the output",
+        )
+        .with_text(clean(text)),
+    );
 }
 
 /// The header labels of one line and the value of each. A line usually
@@ -193,8 +228,10 @@ fn inline_header_label(text: &str) -> Option<LabelMatch> {
 
 /// Applies one header label. Consecutive role lines open a group of people
 /// (a two-column header flattened line by line); the positions and units
-/// that follow fill that group's people in order.
-fn contributor_field(ctx: &mut Context<'_>, m: &LabelMatch, value: &str) {
+/// that follow fill that group's people in order. False when the field has
+/// no place: a position or unit with no person left for it, or a label
+/// that is not a contributor's.
+fn contributor_field(ctx: &mut Context<'_>, m: &LabelMatch, value: &str) -> bool {
     let value = clean_opt(value);
     ctx.vote(m.language);
     let group = &mut ctx.header_group;
@@ -217,20 +254,25 @@ fn contributor_field(ctx: &mut Context<'_>, m: &LabelMatch, value: &str) {
         }
         Label::Position => {
             group.last_was_role = false;
-            if let Some(p) = people.get_mut(group.start + group.positions) {
-                p.position = value;
-            }
+            let person = people.get_mut(group.start + group.positions);
             group.positions += 1;
+            match person {
+                Some(p) => p.position = value,
+                None => return value.is_none(),
+            }
         }
         Label::Unit => {
             group.last_was_role = false;
-            if let Some(p) = people.get_mut(group.start + group.units) {
-                p.unit = value;
-            }
+            let person = people.get_mut(group.start + group.units);
             group.units += 1;
+            match person {
+                Some(p) => p.unit = value,
+                None => return value.is_none(),
+            }
         }
-        _ => {}
+        _ => return false,
     }
+    true
 }
 
 /// The people a run of role lines opened, and how many of their positions
@@ -248,25 +290,31 @@ fn contributors_from_table(ctx: &mut Context<'_>, t: &crate::block::Table) {
     // Read row by row, then put in column order by a stable sort: walking
     // every column of every row was quadratic for one wide row over many
     // short ones.
-    let mut fields: Vec<(usize, LabelMatch, String)> = Vec::new();
+    let mut fields: Vec<(usize, LabelMatch, String, u32)> = Vec::new();
     for row in &t.rows {
         for (col, cell) in row.cells.iter().enumerate() {
             for line in cell.text().split('\n') {
-                for (m, value) in header_fields(line) {
-                    fields.push((col, m, value.to_string()));
+                let found = header_fields(line);
+                if found.is_empty() {
+                    unplaced(ctx, row.lines.start, line);
+                }
+                for (m, value) in found {
+                    fields.push((col, m, value.to_string(), row.lines.start));
                 }
             }
         }
     }
-    fields.sort_by_key(|(col, _, _)| *col);
+    fields.sort_by_key(|(col, _, _, _)| *col);
     // Column by column: each column is one group of people.
     let mut column = usize::MAX;
-    for (col, m, value) in &fields {
+    for (col, m, value, line) in &fields {
         if *col != column {
             column = *col;
             ctx.header_group = Group::default();
         }
-        contributor_field(ctx, m, value);
+        if !contributor_field(ctx, m, value) {
+            unplaced(ctx, *line, value);
+        }
     }
 }
 

@@ -254,6 +254,24 @@ mod tests {
     const REC: &str = "### Recommendation 1: Do it.\n\n**Management response:** Accepted.\n\n";
 
     #[test]
+    fn header_lines_no_contributor_takes_are_reported_with_their_lines() {
+        // The second column's role is no known role: its name, position and
+        // unit have no place, and each says so on its own line.
+        let text = format!(
+            "Prepared by: A B  \nLiaison officer: E F\n\nPosition: Manager  \nPosition: Analyst\n\n\
+             Unit/Bureau: CWM  \nUnit/Bureau: PPME\n\n{REC}"
+        );
+        assert_eq!(
+            codes(&text),
+            [
+                (Code::UnclaimedText, 2),
+                (Code::UnclaimedText, 5),
+                (Code::UnclaimedText, 8)
+            ]
+        );
+    }
+
+    #[test]
     fn a_table_with_an_unknown_header_is_one_unknown_table() {
         let text = format!("{REC}| Province | Loans |\n|---|---|\n| North | 120 |\n");
         assert_eq!(codes(&text), [(Code::UnknownTable, 5)]);

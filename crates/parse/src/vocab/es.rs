@@ -50,6 +50,11 @@ pub static ES: Vocabulary = Vocabulary {
         "aprobado por",
         "revisado por",
         "aportes de",
+        "elaborado por",
+        "elaborada por",
+        "validado por",
+        "insumos de",
+        "contribuciones de",
     ],
     decisions: &[
         ("aceptada", Decision::Accepted),

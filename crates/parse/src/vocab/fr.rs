@@ -54,6 +54,10 @@ pub static FR: Vocabulary = Vocabulary {
         "approuve par",
         "valide par",
         "contribution de",
+        "contributions de",
+        "elabore par",
+        "redige par",
+        "soumis par",
     ],
     decisions: &[
         ("acceptee", Decision::Accepted),
