@@ -354,12 +354,24 @@ pub(crate) fn clean_title(text: &str) -> String {
             }
         }
     }
-    let quotes = |c: char| {
-        c.is_whitespace() || matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '‘' | '’' | '\'')
-    };
-    let inner = t.trim_matches(quotes);
-    // Keep a quote that belongs to the text (an apostrophe inside it).
-    inner.to_string()
+    strip_surrounding_quotes(t).to_string()
+}
+
+/// The text inside quotes that open and close it; quotes that stand inside
+/// the text (`Evaluation “Supporting Central Asia”`) are the text's own.
+fn strip_surrounding_quotes(text: &str) -> &str {
+    let opens = |c: char| matches!(c, '"' | '“' | '”' | '«' | '„' | '‘' | '\'');
+    let closes = |c: char| matches!(c, '"' | '”' | '“' | '»' | '’' | '‘' | '\'');
+    let mut inner = text.trim();
+    loop {
+        let mut chars = inner.chars();
+        match (chars.next(), chars.next_back()) {
+            (Some(first), Some(last)) if opens(first) && closes(last) => {
+                inner = chars.as_str().trim();
+            }
+            _ => return inner,
+        }
+    }
 }
 
 /// How many leading characters of a title are folded to look for a
@@ -424,6 +436,12 @@ mod tests {
             "Evaluation of the Benin Country Programme"
         );
         assert_eq!(clean_title(" “Strengthen National”"), "Strengthen National");
+        assert_eq!(
+            clean_title(" to the Evaluation “Supporting Central Asia”"),
+            "Evaluation “Supporting Central Asia”"
+        );
+        assert_eq!(clean_title(": “Title” Project"), "“Title” Project");
+        assert_eq!(clean_title(": \"Quoted\""), "Quoted");
         assert_eq!(
             clean_title("\u{a0}: «\u{a0}Évaluation finale\u{a0}»"),
             "Évaluation finale"

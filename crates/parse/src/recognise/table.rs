@@ -150,15 +150,32 @@ pub(crate) fn header_column(cell: &Cell) -> Option<Column> {
             text.to_mut().replace_range(r.clone(), "");
         }
     }
-    let trimmed =
-        text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | ':' | '\\' | '†'));
+    let trimmed = trim_header(&text);
+    header_word(trimmed).or_else(|| {
+        // A remark in brackets after the header word: `Status (as of June
+        // 2023)`, `Time frame (dd/mm/yyyy)`.
+        let (head, remark) = trimmed.rsplit_once('(')?;
+        remark
+            .ends_with(')')
+            .then(|| header_word(trim_header(head)))
+            .flatten()
+    })
+}
+
+/// A header cell's text without the marks around it.
+fn trim_header(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | ':' | '\\' | '†'))
+}
+
+/// The column a header text names whole.
+fn header_word(trimmed: &str) -> Option<Column> {
     // Folding keeps every character but spaces and never shortens one, so
     // a text of more such characters than the longest header word is none
     // (most body cells): no folding, no lookup.
     let (words, longest) = &*HEADER_WORDS;
     let letters = trimmed
         .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\t'))
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\t' | '\n' | '\r'))
         .take(longest + 1)
         .count();
     if letters > *longest {
@@ -418,5 +435,33 @@ pub(crate) fn report_extra_cells(ctx: &mut Context<'_>, row: &Row, header: &Head
                 .with_text(clean(text)),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Column, header_column};
+    use crate::block::{Cell, Inline};
+
+    fn column(text: &str) -> Option<Column> {
+        header_column(&Cell {
+            inline: Inline::plain(text),
+            ..Cell::default()
+        })
+    }
+
+    #[test]
+    fn header_words_broken_over_lines_or_with_a_remark() {
+        assert_eq!(
+            column("Responsible<br>unit(s)".replace("<br>", "\n").as_str()),
+            Some(Column::Responsible)
+        );
+        assert_eq!(column("Time\nframe"), Some(Column::TimeFrame));
+        assert_eq!(column("Status (as of June 2023)"), Some(Column::Status));
+        assert_eq!(column("Time frame (dd/mm/yyyy)"), Some(Column::TimeFrame));
+        assert_eq!(column("Key action(s)"), Some(Column::Description));
+        assert_eq!(column("Lead unit(s)"), Some(Column::Responsible));
+        assert_eq!(column("Comments/Remarks"), Some(Column::Comments));
+        assert_eq!(column("Train staff (two rounds)"), None);
     }
 }

@@ -403,7 +403,7 @@ fn more_words_of_kinds() {
     for (text, kind) in [
         ("Récurrent", TimeFrameKind::Ongoing),
         ("En continu", TimeFrameKind::Ongoing),
-        ("Quarterly", TimeFrameKind::Ongoing),
+        ("Recurring", TimeFrameKind::Ongoing),
         ("Recurrente", TimeFrameKind::Ongoing),
         ("Already completed", TimeFrameKind::Done),
         ("À définir", TimeFrameKind::Unknown),

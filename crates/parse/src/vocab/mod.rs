@@ -153,7 +153,7 @@ pub fn fold(text: &str) -> String {
     for c in text.trim().chars() {
         let c = match c {
             '\u{2019}' | '\u{2018}' | '`' => '\'',
-            '\u{a0}' | '\u{202f}' | '\t' => ' ',
+            '\u{a0}' | '\u{202f}' | '\t' | '\n' | '\r' => ' ',
             '\u{2010}' | '\u{2011}' => '-',
             c => c,
         };
@@ -204,12 +204,20 @@ pub fn decision(text: &str) -> Option<(Decision, Language)> {
     })
 }
 
-/// The status a text names, looked up in every language.
+/// The status a text names, looked up in every language. An overdue status
+/// with what it is overdue in (`Overdue-Not initiated`, `En retard – non
+/// initiée`) is overdue, as `Overdue-Initiated` is.
 pub fn status(text: &str) -> Option<Status> {
     let folded = fold(text);
-    ALL.iter()
-        .find_map(|v| v.statuses.iter().find(|(word, _)| *word == folded))
-        .map(|(_, s)| *s)
+    let lookup = |word: &str| {
+        ALL.iter()
+            .find_map(|v| v.statuses.iter().find(|(w, _)| *w == word))
+            .map(|(_, s)| *s)
+    };
+    lookup(&folded).or_else(|| {
+        let (head, _) = folded.split_once(['-', '–', '—'])?;
+        lookup(head.trim()).filter(|s| *s == Status::Overdue)
+    })
 }
 
 /// The time-frame kind a whole text names (not a deadline), in any language.

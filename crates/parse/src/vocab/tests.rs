@@ -73,6 +73,20 @@ fn every_entry_is_folded() {
 }
 
 #[test]
+fn overdue_with_what_it_is_overdue_in_is_overdue() {
+    for text in [
+        "Overdue-Not initiated",
+        "Overdue – not initiated",
+        "En retard - non initiée",
+    ] {
+        assert_eq!(status(text), Some(Status::Overdue), "{text}");
+    }
+    assert_eq!(status("Ongoing - see comments"), None);
+    assert_eq!(status("Not yet initiated"), Some(Status::NotStarted));
+    assert_eq!(status("No comenzada"), Some(Status::NotStarted));
+}
+
+#[test]
 fn accents_and_ligatures_fold_away() {
     assert_eq!(fold("Réponse de la Dirección"), "reponse de la direccion");
     assert_eq!(fold("MISE EN ŒUVRE"), "mise en oeuvre");
