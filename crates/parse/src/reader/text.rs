@@ -127,20 +127,46 @@ fn action_fields(line: &str) -> Option<Vec<(String, String)>> {
 
 /// True when `name` is a key-action field label (`Responsible`, `Time frame`…).
 fn is_field_name(name: &str) -> bool {
-    let folded = vocab::fold(name);
-    vocab::ALL.iter().any(|v| {
-        v.labels.iter().any(|(w, l)| {
-            *w == folded
-                && matches!(
-                    l,
-                    Label::KeyActions
-                        | Label::TimeFrame
-                        | Label::Responsible
-                        | Label::Status
-                        | Label::Comments
-                )
-        })
+    field_label(&vocab::fold(name)).is_some()
+}
+
+/// The key-action field a folded name labels, if any.
+fn field_label(folded: &str) -> Option<Label> {
+    vocab::ALL.iter().find_map(|v| {
+        v.labels
+            .iter()
+            .find(|(w, l)| {
+                *w == folded
+                    && matches!(
+                        l,
+                        Label::KeyActions
+                            | Label::TimeFrame
+                            | Label::Responsible
+                            | Label::Status
+                            | Label::Comments
+                    )
+            })
+            .map(|(_, l)| *l)
     })
+}
+
+/// What a column of action lines is found by: the field its label names,
+/// so that `Timeframe` and `Time frame` on two lines are one column, or
+/// its folded text when it names none.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum ColumnKey {
+    Field(Label),
+    Text(String),
+}
+
+impl ColumnKey {
+    fn of(name: &str) -> Self {
+        let folded = vocab::fold(name);
+        match field_label(&folded) {
+            Some(label) => ColumnKey::Field(label),
+            None => ColumnKey::Text(folded),
+        }
+    }
 }
 
 /// The most columns made of unlabelled fields (`| extra |`) in one table.
@@ -161,19 +187,20 @@ fn flush_actions(out: &mut Vec<Block>, actions: &mut Vec<(Vec<(String, String)>,
         return;
     }
     let mut names: Vec<String> = vec!["Key action".to_string()];
-    let mut columns: HashMap<String, usize> = HashMap::new();
-    columns.insert(vocab::fold(&names[0]), 0);
+    let mut columns: HashMap<ColumnKey, usize> = HashMap::new();
+    columns.insert(ColumnKey::of(&names[0]), 0);
     let mut unlabelled = 0usize;
     for (fields, _) in actions.iter() {
         for (name, _) in fields {
             if name.is_empty() {
                 continue;
             }
-            let labelled = is_field_name(name);
+            let key = ColumnKey::of(name);
+            let labelled = matches!(key, ColumnKey::Field(_));
             if !labelled && unlabelled >= MAX_UNLABELLED_COLUMNS {
                 continue;
             }
-            if let Entry::Vacant(slot) = columns.entry(vocab::fold(name)) {
+            if let Entry::Vacant(slot) = columns.entry(key) {
                 slot.insert(names.len());
                 names.push(name.clone());
                 unlabelled += usize::from(!labelled);
@@ -195,7 +222,7 @@ fn flush_actions(out: &mut Vec<Block>, actions: &mut Vec<(Vec<(String, String)>,
             let col = if name.is_empty() {
                 Some(0)
             } else {
-                columns.get(&vocab::fold(&name)).copied()
+                columns.get(&ColumnKey::of(&name)).copied()
             };
             match (col, values.get_mut(col.unwrap_or(usize::MAX))) {
                 (Some(_), Some(slot)) => *slot = value,
@@ -254,6 +281,23 @@ mod tests {
             .collect();
         assert_eq!(texts[0], ["Key action", "Responsible", "Time frame"]);
         assert_eq!(texts[2], ["Do more", "UNDP", "2022"]);
+    }
+
+    #[test]
+    fn labels_spelled_two_ways_fill_one_column() {
+        let blocks = read_text(
+            "Key actions\n3.2 Publish | Responsible: PMU | Timeframe: Ongoing\n3.3 Train | Responsible unit: WHO | Time frame: Q1 2024\n",
+        );
+        let rows = blocks[1]
+            .table()
+            .map(|t| t.rows.clone())
+            .unwrap_or_default();
+        let texts: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text()).collect())
+            .collect();
+        assert_eq!(texts[0], ["Key action", "Responsible", "Timeframe"]);
+        assert_eq!(texts[2], ["3.3 Train", "WHO", "Q1 2024"]);
     }
 
     #[test]

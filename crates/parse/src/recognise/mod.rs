@@ -272,6 +272,14 @@ mod tests {
     }
 
     #[test]
+    fn text_under_a_second_column_of_a_kind_is_reported() {
+        let text = format!(
+            "{REC}| Key action(s) | Comments | Comments |\n|---|---|---|\n| Act | first | second |\n"
+        );
+        assert_eq!(codes(&text), [(Code::UnknownColumn, 7)]);
+    }
+
+    #[test]
     fn a_table_with_an_unknown_header_is_one_unknown_table() {
         let text = format!("{REC}| Province | Loans |\n|---|---|\n| North | 120 |\n");
         assert_eq!(codes(&text), [(Code::UnknownTable, 5)]);

@@ -60,7 +60,9 @@ pub(crate) struct Header {
     first: Vec<(Column, usize)>,
     /// The number of columns up to the last one that is not blank.
     named: usize,
-    /// The indexes of the columns whose header names no known field, in order.
+    /// The indexes of the columns nothing reads, in order: headers that name
+    /// no known field, blank ones before the last named column, and second
+    /// columns of a kind.
     unknown: Vec<usize>,
 }
 
@@ -80,7 +82,10 @@ impl Header {
                 Column::Blank if i < named => unknown.push(i),
                 Column::Blank => {}
                 known if !first.iter().any(|(k, _)| k == known) => first.push((known.clone(), i)),
-                _ => {}
+                // A second column of a kind already read (`Comments` twice,
+                // the second half of a `Tracking` span with no row under
+                // it): nothing reads it, so its text is reported.
+                _ => unknown.push(i),
             }
         }
         Header {
@@ -417,9 +422,12 @@ pub(crate) fn report_extra_cells(ctx: &mut Context<'_>, row: &Row, header: &Head
     // Only the unknown columns this row has cells in: O(row), not O(header).
     let unknown = header.unknown.iter().take_while(|&&i| i < row.cells.len());
     for &i in unknown {
-        let name = match header.columns.get(i) {
-            Some(Column::Unknown(name)) => format!("`{name}`"),
-            _ => format!("{} (no header)", i + 1),
+        let what = match header.columns.get(i) {
+            Some(Column::Unknown(name)) => format!("column `{name}` names no known field"),
+            Some(Column::Blank) | None => {
+                format!("column {} (no header) names no known field", i + 1)
+            }
+            Some(kind) => format!("column {} is a second {kind:?} column", i + 1),
         };
         let Some(cell) = row.cells.get(i).filter(|c| c.span == Span::Own) else {
             continue;
@@ -430,7 +438,7 @@ pub(crate) fn report_extra_cells(ctx: &mut Context<'_>, row: &Row, header: &Head
                 Diagnostic::new(
                     Code::UnknownColumn,
                     line,
-                    format!("column {name} names no known field; its text is not in the output"),
+                    format!("{what}; its text is not in the output"),
                 )
                 .with_text(clean(text)),
             );
