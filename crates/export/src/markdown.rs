@@ -349,7 +349,8 @@ fn is_list(lines: &[&str]) -> bool {
 }
 
 /// Escapes a line of text that starts a Markdown line: what would make it a
-/// label, a list item, a heading, a quote or furniture is neutralised.
+/// label, a list item, a heading, a quote, a note or furniture is
+/// neutralised.
 fn escape_line(line: &str, start_of_block: bool) -> String {
     let escaped = escape_inline(line);
     if !start_of_block {
@@ -358,7 +359,10 @@ fn escape_line(line: &str, start_of_block: bool) -> String {
     if is_page_furniture(line) {
         return defuse(&escaped);
     }
-    let needs_reference = find_label(line).is_some() || starts_block_syntax(line);
+    // A line that starts with a footnote marker would start a note.
+    let needs_reference = find_label(line).is_some()
+        || starts_block_syntax(line)
+        || line.starts_with(['*', '†', '‡']);
     match line.chars().next() {
         Some(c) if needs_reference => {
             format!("&#{};{}", c as u32, escape_inline(&line[c.len_utf8()..]))

@@ -25,6 +25,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::lines::LineIndex;
+use super::starts_with_note_marker;
 use crate::block::{Block, BlockKind, Cell, Inline, Lines, Row, Table};
 use crate::cleantext::is_page_furniture;
 use crate::labels::find_label;
@@ -367,7 +368,10 @@ const FILL_FACTOR: usize = 4;
 /// its own: a label after the first line, a tab between cells, furniture.
 fn needs_split(source: &str) -> bool {
     source.split('\n').enumerate().any(|(n, line)| {
-        holds_tab(line) || is_page_furniture(line) || n > 0 && starts_with_label(strip_quote(line))
+        holds_tab(line)
+            || is_page_furniture(line)
+            || n > 0 && starts_with_label(strip_quote(line))
+            || n > 0 && starts_with_note_marker(strip_quote(line))
     })
 }
 
@@ -425,7 +429,7 @@ impl Splitter {
             return;
         }
         self.flush_table(out);
-        if starts_with_label(content) {
+        if starts_with_label(content) || starts_with_note_marker(content) {
             self.flush_segment(out);
         }
         if !self.segment.is_empty() {

@@ -21,6 +21,34 @@ pub(crate) fn html_fragment(source: &str, first_line: u32) -> Vec<Block> {
     html::read_html_fragment(source, first_line)
 }
 
+/// True when a raw source line starts with a footnote marker: `*`, `**`,
+/// `†` followed by a space, or an escaped `\*` or a dagger followed by
+/// anything. Readers of lines end a paragraph there: one note per line,
+/// not one paragraph of them all.
+pub(crate) fn starts_with_note_marker(line: &str) -> bool {
+    let mut after = line.trim_start();
+    let mut marks = 0;
+    // Plain stars only: `*emphasis*` and `**bold**` need the space to be
+    // told from a marker.
+    let mut plain_stars = true;
+    loop {
+        if let Some(r) = after.strip_prefix("\\*") {
+            plain_stars = false;
+            after = r;
+        } else if let Some(r) = after.strip_prefix('*') {
+            after = r;
+        } else if let Some(r) = after.strip_prefix(['†', '‡']) {
+            plain_stars = false;
+            after = r;
+        } else {
+            break;
+        }
+        marks += 1;
+    }
+    (1..=3).contains(&marks)
+        && (after.starts_with([' ', '\t', '\u{a0}']) || !plain_stars && !after.is_empty())
+}
+
 /// Decodes the HTML character references in `text`.
 pub(crate) fn decode_entities(text: &str) -> Cow<'_, str> {
     if !text.contains('&') {
@@ -92,4 +120,29 @@ fn entity(name: &str) -> Option<char> {
         "euro" => '€',
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starts_with_note_marker;
+
+    #[test]
+    fn note_markers_at_the_start_of_a_line() {
+        for line in [
+            "* Note", "** Note", "*** Note", "\\* Note", "\\*Note", "† Note", "†Note", "  * x",
+        ] {
+            assert!(starts_with_note_marker(line), "{line}");
+        }
+        for line in [
+            "*emphasis*",
+            "**Bold:** text",
+            "**** four",
+            "*",
+            "\\*",
+            "Text * x",
+            "",
+        ] {
+            assert!(!starts_with_note_marker(line), "{line}");
+        }
+    }
 }

@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
+use super::starts_with_note_marker;
 use crate::block::{Block, BlockKind, Cell, Inline, Lines, Row, Table};
 use crate::cleantext::is_page_furniture;
 use crate::labels::find_label;
@@ -47,7 +48,7 @@ pub fn read_text(text: &str) -> Vec<Block> {
         let content = line.trim();
         let item = is_list_item(content);
         let label = find_label(content);
-        let starts_block = item || label.is_some();
+        let starts_block = item || label.is_some() || starts_with_note_marker(content);
         // A label alone on its line, or a response's decision, ends its line:
         // what follows is a block of its own. After a response label alone,
         // the next line is the decision, a line of its own too.

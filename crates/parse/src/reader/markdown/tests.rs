@@ -140,3 +140,16 @@ fn a_table_of_mostly_filled_cells_is_read_as_text() {
     );
     assert!(blocks.iter().any(|b| b.text().contains("|x|x|")));
 }
+
+#[test]
+fn footnote_lines_in_one_paragraph_are_one_block_each() {
+    let src = "\\* Status as of 30 September 2023.\n\\*\\* The next Board meets in December.\n** Funding pending.\nText *emphasis* goes on\n";
+    assert_eq!(
+        kinds(&read_markdown(src)),
+        [
+            "P@1:* Status as of 30 September 2023.",
+            "P@2:** The next Board meets in December.",
+            "P@3:** Funding pending. Text emphasis goes on",
+        ]
+    );
+}
