@@ -386,17 +386,51 @@ fn strip_quote(line: &str) -> &str {
 }
 
 /// True when a raw source line starts with a label, behind any leading
-/// inline HTML tags (`<b>`, `<strong>`) or Markdown emphasis.
+/// inline HTML tags (`<b>`, `<strong>`) or Markdown emphasis, with tags
+/// inside it too (`<b>Management Response</b>: Accepted`).
 fn starts_with_label(line: &str) -> bool {
-    let mut rest = line.trim_start();
-    while rest.starts_with('<') {
-        match rest.find('>') {
-            Some(end) if end < 40 => rest = rest[end + 1..].trim_start(),
-            _ => break,
+    let rest = line.trim_start();
+    if !rest.contains('<') {
+        return find_label(rest).is_some();
+    }
+    // A label is a few words: only the head of the line is freed of tags.
+    let mut head = String::with_capacity(LABEL_HEAD.min(rest.len()));
+    let mut text = rest;
+    while head.len() < LABEL_HEAD && !text.is_empty() {
+        match text.find('<') {
+            // An escaped `\<` opens no tag.
+            Some(0) => match text.find('>') {
+                Some(end) if end < 40 && !head.ends_with('\\') => text = &text[end + 1..],
+                _ => {
+                    head.push('<');
+                    text = &text[1..];
+                }
+            },
+            Some(at) => {
+                head.push_str(prefix(&text[..at], LABEL_HEAD - head.len()));
+                text = &text[at..];
+            }
+            None => {
+                head.push_str(prefix(text, LABEL_HEAD - head.len()));
+                text = "";
+            }
         }
     }
-    find_label(rest).is_some()
+    find_label(head.trim_start()).is_some()
 }
+
+/// The first `n` bytes of `text`, or fewer to end on a character.
+fn prefix(text: &str, n: usize) -> &str {
+    let mut end = n.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Bytes of a line's head, freed of tags, that [`starts_with_label`] reads:
+/// more than the longest label with its id and colon.
+const LABEL_HEAD: usize = 160;
 
 /// Splits a paragraph's source lines into text segments and tab tables.
 #[derive(Default)]

@@ -153,3 +153,16 @@ fn footnote_lines_in_one_paragraph_are_one_block_each() {
         ]
     );
 }
+
+#[test]
+fn a_label_with_a_tag_inside_splits_a_paragraph() {
+    let src =
+        "**Evaluation Recommendation 1:** Do X.\n<b>Management Response</b>: Accepted – fine.\n";
+    assert_eq!(
+        kinds(&read_markdown(src)),
+        [
+            "P@1:Evaluation Recommendation 1: Do X.",
+            "P@2:Management Response: Accepted – fine."
+        ]
+    );
+}
