@@ -1,7 +1,9 @@
 //! Golden tests: every document under `fixtures/dev/` converts to the gold
 //! JSON beside it, field for field, and loses no line; every Word document
 //! under `fixtures/docx/` (made with pandoc, LibreOffice and python-docx)
-//! converts to the expected JSON beside it.
+//! converts to the expected JSON beside it; so does every document under
+//! `fixtures/variants/` (new documents in the dev corpus's layouts, their
+//! expected JSON written from MODEL.md by hand).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -76,6 +78,13 @@ fn every_docx_fixture_converts_to_its_expected_json() {
     assert_all_convert(&pairs);
 }
 
+#[test]
+fn every_variant_fixture_converts_to_its_expected_json() {
+    let pairs = pairs_in("fixtures/variants");
+    assert!(pairs.len() >= 12, "expected the variants in fixtures/variants");
+    assert_all_convert(&pairs);
+}
+
 /// Converts each input and compares it with its expected JSON, field by
 /// field; fails listing every differing field of every input.
 fn assert_all_convert(pairs: &[(PathBuf, PathBuf)]) {
@@ -109,7 +118,7 @@ fn assert_all_convert(pairs: &[(PathBuf, PathBuf)]) {
 
 #[test]
 fn no_line_of_a_text_fixture_is_lost() {
-    for (input, _) in fixtures() {
+    for (input, _) in fixtures().into_iter().chain(pairs_in("fixtures/variants")) {
         let format = Format::from_path(&input).expect("known extension");
         // HTML markup lines (`<head>`, `<tr>`) hold no text; Word has no lines.
         if matches!(format, Format::Docx | Format::Html) {

@@ -1,5 +1,6 @@
 //! Round trips: `parse(markdown(doc)) == doc` in every contract field, and
-//! the normalized Markdown is idempotent, for every fixture.
+//! the normalized Markdown is idempotent, for every fixture of the dev
+//! corpus and of its variants.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -9,10 +10,11 @@ use mresponse_export::to_markdown;
 use mresponse_parse::{Document, Format, parse};
 
 fn fixture_docs() -> Vec<(String, Document)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/dev");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut docs = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("fixtures")
+    let mut paths: Vec<_> = ["fixtures/dev", "fixtures/variants"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("fixtures"))
         .map(|e| e.expect("entry").path())
         .collect();
     paths.sort();
