@@ -81,7 +81,10 @@ fn every_docx_fixture_converts_to_its_expected_json() {
 #[test]
 fn every_variant_fixture_converts_to_its_expected_json() {
     let pairs = pairs_in("fixtures/variants");
-    assert!(pairs.len() >= 12, "expected the variants in fixtures/variants");
+    assert!(
+        pairs.len() >= 12,
+        "expected the variants in fixtures/variants"
+    );
     assert_all_convert(&pairs);
 }
 

@@ -111,6 +111,10 @@ mod generated {
         ">",
         "1.1",
         "a)",
+        "•",
+        "†",
+        "Réponse",
+        "Recomendacion",
     ];
 
     fn line() -> impl Strategy<Value = String> {

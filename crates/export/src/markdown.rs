@@ -359,10 +359,11 @@ fn escape_line(line: &str, start_of_block: bool) -> String {
     if is_page_furniture(line) {
         return defuse(&escaped);
     }
-    // A line that starts with a footnote marker would start a note.
+    // A line that starts with a footnote marker would start a note, one
+    // with a bullet character a list item.
     let needs_reference = find_label(line).is_some()
         || starts_block_syntax(line)
-        || line.starts_with(['*', '†', '‡']);
+        || line.starts_with(['*', '†', '‡', '•', '◦', '▪', '·', '\u{f0b7}']);
     match line.chars().next() {
         Some(c) if needs_reference => {
             format!("&#{};{}", c as u32, escape_inline(&line[c.len_utf8()..]))

@@ -370,9 +370,19 @@ fn needs_split(source: &str) -> bool {
     source.split('\n').enumerate().any(|(n, line)| {
         holds_tab(line)
             || is_page_furniture(line)
+            || bullet_body(strip_quote(line)).is_some()
             || n > 0 && starts_with_label(strip_quote(line))
             || n > 0 && starts_with_note_marker(strip_quote(line))
     })
+}
+
+/// The text of a line bulleted with a character Markdown does not read as
+/// a list marker (`• item`, pasted from Word), without its bullet.
+fn bullet_body(line: &str) -> Option<&str> {
+    let rest = line.trim_start();
+    ["• ", "◦ ", "▪ ", "· ", "\u{f0b7} "]
+        .iter()
+        .find_map(|b| rest.strip_prefix(b))
 }
 
 /// True when a line holds a tab between two cells (trailing tabs do not count).
@@ -437,6 +447,8 @@ const LABEL_HEAD: usize = 160;
 struct Splitter {
     segment: String,
     segment_lines: Option<Lines>,
+    /// The segment is a bulleted line, a list item.
+    segment_item: bool,
     table: Option<Table>,
     table_lines: Option<Lines>,
     furniture: Vec<Block>,
@@ -463,9 +475,16 @@ impl Splitter {
             return;
         }
         self.flush_table(out);
-        if starts_with_label(content) || starts_with_note_marker(content) {
+        let bullet = bullet_body(content);
+        if bullet.is_some()
+            || self.segment_item
+            || starts_with_label(content)
+            || starts_with_note_marker(content)
+        {
             self.flush_segment(out);
         }
+        self.segment_item = bullet.is_some();
+        let content = bullet.unwrap_or(content);
         if !self.segment.is_empty() {
             self.segment.push('\n');
         }
@@ -475,11 +494,17 @@ impl Splitter {
     }
 
     fn flush_segment(&mut self, out: &mut Vec<Block>) {
+        let item = std::mem::take(&mut self.segment_item);
         if let Some(lines) = self.segment_lines.take() {
-            let inline = render_fragment(&self.segment);
+            let body = render_fragment(&self.segment);
             self.segment.clear();
-            if !inline.is_blank() {
-                out.push(Block::new(BlockKind::Paragraph, inline, lines));
+            if item {
+                let mut inline = Inline::default();
+                inline.push("- ", false);
+                append_inline(&mut inline, &body);
+                out.push(Block::new(BlockKind::ListItem, inline, lines));
+            } else if !body.is_blank() {
+                out.push(Block::new(BlockKind::Paragraph, body, lines));
             }
         }
     }

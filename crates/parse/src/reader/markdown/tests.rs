@@ -166,3 +166,17 @@ fn a_label_with_a_tag_inside_splits_a_paragraph() {
         ]
     );
 }
+
+#[test]
+fn lines_bulleted_with_a_character_are_list_items() {
+    let src = "Provinces covered:\n• Guadalcanal\n• Malaita\n\n• Western Province\n";
+    assert_eq!(
+        kinds(&read_markdown(src)),
+        [
+            "P@1:Provinces covered:",
+            "L@2:- Guadalcanal",
+            "L@3:- Malaita",
+            "L@5:- Western Province"
+        ]
+    );
+}
