@@ -29,6 +29,7 @@ use super::starts_with_note_marker;
 use crate::block::{Block, BlockKind, Cell, Inline, Lines, Row, Table};
 use crate::cleantext::is_page_furniture;
 use crate::labels::find_label;
+use crate::vocab::Label;
 
 /// Reads Markdown text into blocks, with 1-based source lines.
 pub fn read_markdown(text: &str) -> Vec<Block> {
@@ -385,6 +386,18 @@ fn bullet_body(line: &str) -> Option<&str> {
         .find_map(|b| rest.strip_prefix(b))
 }
 
+/// True when a tab line's first cell is a header word (`Key Action(s)`):
+/// a new table's header, not the next row of the one before.
+fn is_header_line(line: &str) -> bool {
+    let first = line.trim_start().split('\t').next().unwrap_or_default();
+    find_label(first).is_some_and(|m| {
+        matches!(
+            m.label,
+            Label::KeyActions | Label::TimeFrame | Label::Responsible | Label::Recommendation
+        )
+    })
+}
+
 /// True when a line holds a tab between two cells (trailing tabs do not count).
 fn holds_tab(line: &str) -> bool {
     let content = line.trim_end_matches([' ', '\t', '\r', '\u{a0}']);
@@ -451,12 +464,23 @@ struct Splitter {
     segment_item: bool,
     table: Option<Table>,
     table_lines: Option<Lines>,
+    /// A line without tabs just after a table's body row: the rest of that
+    /// row's last cell if another body row follows (a cell of several
+    /// paragraphs, pasted), else a line of text.
+    pending: Option<(String, u32)>,
     furniture: Vec<Block>,
 }
 
 impl Splitter {
     fn line(&mut self, raw: &str, line: u32, out: &mut Vec<Block>) {
         let content = strip_quote(raw.trim_end_matches('\r'));
+        if let Some((text, at)) = self.pending.take() {
+            if holds_tab(content) && !is_header_line(content) {
+                self.continue_last_cell(&text, at);
+            } else {
+                self.text_line(&text, at, out);
+            }
+        }
         if is_page_furniture(content) {
             self.furniture.push(Block::new(
                 BlockKind::Furniture,
@@ -474,6 +498,19 @@ impl Splitter {
             lines.end = line;
             return;
         }
+        let after_body_row = self
+            .table
+            .as_ref()
+            .is_some_and(|t| t.rows.len() > 1 && !content.trim().is_empty());
+        if after_body_row && !starts_with_label(content) && !starts_with_note_marker(content) {
+            self.pending = Some((content.to_string(), line));
+            return;
+        }
+        self.text_line(content, line, out);
+    }
+
+    /// A line of text: it ends any table and joins or starts a segment.
+    fn text_line(&mut self, content: &str, line: u32, out: &mut Vec<Block>) {
         self.flush_table(out);
         let bullet = bullet_body(content);
         if bullet.is_some()
@@ -519,7 +556,31 @@ impl Splitter {
         }
     }
 
+    /// Appends a line to the last non-empty cell of the table's last row,
+    /// as a paragraph of its own.
+    fn continue_last_cell(&mut self, text: &str, line: u32) {
+        let Some(row) = self.table.as_mut().and_then(|t| t.rows.last_mut()) else {
+            return;
+        };
+        let last = row
+            .cells
+            .iter()
+            .rposition(|c| !c.inline.is_blank())
+            .unwrap_or(0);
+        if let Some(cell) = row.cells.get_mut(last) {
+            cell.inline.push("\n\n", false);
+            append_inline(&mut cell.inline, &render_fragment(text.trim()));
+        }
+        row.lines.end = line;
+        if let Some(lines) = self.table_lines.as_mut() {
+            lines.end = line;
+        }
+    }
+
     fn flush(mut self, out: &mut Vec<Block>) {
+        if let Some((text, at)) = self.pending.take() {
+            self.text_line(&text, at, out);
+        }
         self.flush_segment(out);
         self.flush_table(out);
         out.append(&mut self.furniture);

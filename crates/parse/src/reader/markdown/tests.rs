@@ -180,3 +180,29 @@ fn lines_bulleted_with_a_character_are_list_items() {
         ]
     );
 }
+
+#[test]
+fn a_tab_row_cell_of_two_paragraphs_keeps_the_rows_after_it() {
+    let src = "Key Action(s)\tTime Frame\tComments\n1.1 Do A\tQ1 2022\tFirst paragraph;\nsecond paragraph.\n1.2 Do B\tQ2 2022\t\nText after the table.\n";
+    let blocks = read_markdown(src);
+    assert_eq!(kinds(&blocks), ["T3@1", "P@5:Text after the table."]);
+    let rows = blocks[0]
+        .table()
+        .map(|t| t.rows.clone())
+        .unwrap_or_default();
+    assert_eq!(
+        rows[1].cells[2].text(),
+        "First paragraph;\n\nsecond paragraph."
+    );
+    assert_eq!(rows[1].lines, Lines::new(2, 3));
+    assert_eq!(rows[2].cells[0].text(), "1.2 Do B");
+}
+
+#[test]
+fn a_line_after_a_tab_table_that_no_row_follows_is_text() {
+    let src = "Key Action(s)\tTime Frame\n1.1 Do A\tQ1 2022\nA remark.\nKey Action(s)\tTime Frame\n2.1 Do B\t2023\n";
+    assert_eq!(
+        kinds(&read_markdown(src)),
+        ["T2@1", "P@3:A remark.", "T2@4"]
+    );
+}
