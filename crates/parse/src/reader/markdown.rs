@@ -412,8 +412,15 @@ fn strip_quote(line: &str) -> &str {
 /// inline HTML tags (`<b>`, `<strong>`) or Markdown emphasis, with tags
 /// inside it too (`<b>Management Response</b>: Accepted`).
 fn starts_with_label(line: &str) -> bool {
-    let rest = line.trim_start();
-    if !rest.contains('<') {
+    let mut rest = line.trim_start();
+    while rest.starts_with('<') {
+        match rest.find('>') {
+            Some(end) if end < 40 => rest = rest[end + 1..].trim_start(),
+            _ => break,
+        }
+    }
+    // Most lines hold no tag past their leading ones: no copy.
+    if !prefix(rest, LABEL_HEAD).contains('<') {
         return find_label(rest).is_some();
     }
     // A label is a few words: only the head of the line is freed of tags.
