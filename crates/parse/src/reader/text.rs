@@ -266,20 +266,23 @@ fn cell(text: &str) -> Cell {
 mod tests {
     use super::*;
 
+    /// The text of each cell of a table block, row by row.
+    fn cell_texts(block: &Block) -> Vec<Vec<&str>> {
+        block.table().map_or_else(Vec::new, |t| {
+            t.rows
+                .iter()
+                .map(|r| r.cells.iter().map(|c| c.text()).collect())
+                .collect()
+        })
+    }
+
     #[test]
     fn action_lines_become_a_table() {
         let blocks = read_text(
             "Key actions\n1.1 Do it | Responsible: PMU | Time frame: Q2 2021\nDo more | Time frame: 2022 | Responsible: UNDP\n",
         );
         assert_eq!(blocks.len(), 2);
-        let table = blocks[1]
-            .table()
-            .map(|t| t.rows.clone())
-            .unwrap_or_default();
-        let texts: Vec<Vec<&str>> = table
-            .iter()
-            .map(|r| r.cells.iter().map(|c| c.text()).collect())
-            .collect();
+        let texts = cell_texts(&blocks[1]);
         assert_eq!(texts[0], ["Key action", "Responsible", "Time frame"]);
         assert_eq!(texts[2], ["Do more", "UNDP", "2022"]);
     }
@@ -289,14 +292,7 @@ mod tests {
         let blocks = read_text(
             "Key actions\n3.2 Publish | Responsible: PMU | Timeframe: Ongoing\n3.3 Train | Responsible unit: WHO | Time frame: Q1 2024\n",
         );
-        let rows = blocks[1]
-            .table()
-            .map(|t| t.rows.clone())
-            .unwrap_or_default();
-        let texts: Vec<Vec<&str>> = rows
-            .iter()
-            .map(|r| r.cells.iter().map(|c| c.text()).collect())
-            .collect();
+        let texts = cell_texts(&blocks[1]);
         assert_eq!(texts[0], ["Key action", "Responsible", "Timeframe"]);
         assert_eq!(texts[2], ["3.3 Train", "WHO", "Q1 2024"]);
     }
