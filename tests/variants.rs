@@ -200,3 +200,103 @@ fn form_feeds_and_running_headers_belong_to_no_field() {
     let codes: Vec<&str> = d.diagnostics.iter().map(|x| x.code.as_str()).collect();
     assert_eq!(codes, ["unknown-decision"]);
 }
+
+#[test]
+fn bold_labels_closed_by_their_bold_alone() {
+    let doc = "# Management Response to the Evaluation of the Mercury Project
+
+Prepared by: A. Person
+
+**Recommendation 1** UNITAR should publish the guidance.
+
+**Management Response** Accepted. It will be online by June.
+
+**Recommendation 2** UNITAR should close the office.
+
+**Management Response:** Rejected.
+";
+    let d = parse(doc.as_bytes(), Format::Markdown).unwrap();
+    let got: Vec<(&str, &str, Option<Decision>)> = d
+        .recommendations
+        .iter()
+        .map(|r| (r.id.as_str(), r.text.as_str(), r.response.decision))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "1",
+                "UNITAR should publish the guidance.",
+                Some(Decision::Accepted)
+            ),
+            (
+                "2",
+                "UNITAR should close the office.",
+                Some(Decision::Rejected)
+            ),
+        ]
+    );
+    assert_eq!(
+        d.recommendations[0].response.comment.as_deref(),
+        Some("It will be online by June.")
+    );
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+}
+
+#[test]
+fn html_matrix_label_paragraph_and_action_cells_merged_over_rows() {
+    let doc = r#"<html><body>
+<h2>Management Response</h2>
+<h1>Evaluation of the Nutrition Programme</h1>
+<table>
+<tr><th>Recommendation</th><th>Management response</th><th>Key actions</th><th>Responsible</th><th>Time frame</th><th>Status</th></tr>
+<tr><td rowspan="3"><p>Recommendation 1</p><p>Scale up the pilot.</p></td><td rowspan="3">Accepted</td><td>Prepare plan</td><td rowspan="2">Nutrition Unit</td><td rowspan="3">Q1 2024</td><td>Ongoing</td></tr>
+<tr><td>Fund plan</td><td>Not started</td></tr>
+<tr><td>Review plan</td><td>PMU</td><td>Completed</td></tr>
+</table>
+</body></html>"#;
+    let d = parse(doc.as_bytes(), Format::Html).unwrap();
+    assert_eq!(d.recommendations.len(), 1);
+    let r = &d.recommendations[0];
+    assert_eq!(
+        (r.id.as_str(), r.text.as_str()),
+        ("1", "Scale up the pilot.")
+    );
+    let rows: Vec<(&str, Vec<String>, Option<&str>, Option<Status>)> = r
+        .key_actions
+        .iter()
+        .map(|a| {
+            (
+                a.description.as_str(),
+                a.responsible.clone(),
+                a.time_frame.due.as_deref(),
+                a.tracking.status,
+            )
+        })
+        .collect();
+    let unit = || vec!["Nutrition Unit".to_string()];
+    assert_eq!(
+        rows,
+        [
+            (
+                "Prepare plan",
+                unit(),
+                Some("2024-03-31"),
+                Some(Status::Ongoing)
+            ),
+            (
+                "Fund plan",
+                unit(),
+                Some("2024-03-31"),
+                Some(Status::NotStarted)
+            ),
+            (
+                "Review plan",
+                vec!["PMU".to_string()],
+                Some("2024-03-31"),
+                Some(Status::Completed)
+            ),
+        ]
+    );
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+}

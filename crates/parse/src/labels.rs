@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::block::Inline;
 use crate::model::Language;
 use crate::vocab::{self, Label};
 
@@ -218,8 +219,36 @@ fn candidates(body: &str) -> &'static [Entry] {
 
 /// Finds a label at the start of `text` (markup remains such as `**` and
 /// leading spaces are skipped). Generic labels (`Status`, `Position`, …)
-/// need a closing colon; recommendation labels need an id or a colon.
+/// need a closing colon; recommendation labels need a colon, or an id that
+/// ends the text or its first line.
 pub fn find_label(text: &str) -> Option<LabelMatch> {
+    find_label_in(text, false)
+}
+
+/// Finds a label at the start of a block or cell: as [`find_label`], or a
+/// label that fills the bold run the text starts with, whose end then closes
+/// it (`**Recommendation 1** UNITAR should…`, `**Management Response**
+/// Accepted`).
+pub fn find_block_label(inline: &Inline) -> Option<LabelMatch> {
+    if let Some(found) = find_label(&inline.text) {
+        return Some(found);
+    }
+    let end = inline.leading_bold_end()?;
+    let head = inline.text.get(..end)?;
+    let found = find_label_in(head, true)?;
+    if found.rest < head.trim_end().len() {
+        return None;
+    }
+    let (skip, _) = close_label(&inline.text[end..], false);
+    Some(LabelMatch {
+        rest: end + skip,
+        closed: true,
+        ..found
+    })
+}
+
+/// [`find_label`], where `bounded` says the end of `text` closes any label.
+fn find_label_in(text: &str, bounded: bool) -> Option<LabelMatch> {
     let start = lead_len(text);
     let body = &text[start..];
     let marked = text[..start].contains(['*', '_']);
@@ -246,11 +275,12 @@ pub fn find_label(text: &str) -> Option<LabelMatch> {
                 consumed += used;
             }
             let (skip, closed) = close_label(&body[consumed..], marked);
-            let ends = body[consumed..].trim_matches(is_gap).is_empty();
+            let after_id = body[consumed..].trim_start_matches(is_gap);
+            let ends = after_id.is_empty() || after_id.starts_with(['\n', '\r']);
             let accepted = match label {
                 Label::Recommendation => closed || id.is_some() && ends,
                 Label::KeyActions | Label::OverallComments => true,
-                _ => closed,
+                _ => closed || bounded && after_id.is_empty(),
             };
             if !accepted {
                 continue;
@@ -364,6 +394,44 @@ mod tests {
 
     fn lab(text: &str) -> Option<(Label, Option<String>, String)> {
         find_label(text).map(|m| (m.label, m.id, text[m.rest..].to_string()))
+    }
+
+    #[test]
+    fn a_bold_run_closes_the_label_it_holds_and_only_that() {
+        let mut inline = Inline::default();
+        inline.push("Recommendation 1", true);
+        inline.push(" UNITAR should act.", false);
+        let m = find_block_label(&inline).map(|m| (m.label, m.id, &inline.text[m.rest..]));
+        assert_eq!(
+            m,
+            Some((
+                Label::Recommendation,
+                Some("1".into()),
+                "UNITAR should act."
+            ))
+        );
+        let mut inline = Inline::default();
+        inline.push("Management Response", true);
+        inline.push(" Accepted.", false);
+        assert_eq!(find_label(&inline.text), None);
+        assert_eq!(
+            find_block_label(&inline).map(|m| m.label),
+            Some(Label::Response)
+        );
+        // A bold run holding more than its label is no label.
+        let mut inline = Inline::default();
+        inline.push("Recommendation 1 matters most", true);
+        inline.push(" to us.", false);
+        assert_eq!(find_block_label(&inline), None);
+    }
+
+    #[test]
+    fn a_line_break_ends_a_recommendation_label_as_the_text_end_does() {
+        assert_eq!(
+            lab("Recommendation 1\n\nScale up.").map(|(l, id, _)| (l, id)),
+            Some((Label::Recommendation, Some("1".into())))
+        );
+        assert_eq!(lab("Recommendation 1 scale up."), None);
     }
 
     #[test]

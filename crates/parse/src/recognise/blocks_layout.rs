@@ -7,7 +7,7 @@ use super::table::{action_from_row, read_header};
 use super::{Context, TextJoin};
 use crate::block::{Block, BlockKind, Inline};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::labels::find_label;
+use crate::labels::find_block_label;
 use crate::model::{Recommendation, Response};
 use crate::vocab::Label;
 
@@ -53,8 +53,8 @@ pub(crate) fn read_body(ctx: &mut Context<'_>, start: usize) {
         if let Some(table) = block.table() {
             match (read_header(table), open.as_mut()) {
                 (Some(header), Some(o)) if header.is_actions() => {
-                    for row in table.rows.iter().skip(header.rows) {
-                        if let Some(action) = action_from_row(ctx, row, &header) {
+                    for index in header.rows..table.rows.len() {
+                        if let Some(action) = action_from_row(ctx, &table.rows, index, &header) {
                             o.rec.key_actions.push(action);
                         }
                     }
@@ -77,7 +77,7 @@ pub(crate) fn read_body(ctx: &mut Context<'_>, start: usize) {
             }
             continue;
         }
-        let label = find_label(block.text());
+        let label = find_block_label(&block.inline);
         match label.as_ref().map(|m| m.label) {
             Some(Label::Recommendation) => {
                 let Some(m) = label else { continue };
@@ -162,7 +162,7 @@ pub(crate) fn read_body(ctx: &mut Context<'_>, start: usize) {
 
 /// True for a paragraph that carries no label.
 fn is_plain_text(block: &Block) -> bool {
-    matches!(block.kind, BlockKind::Paragraph) && find_label(block.text()).is_none()
+    matches!(block.kind, BlockKind::Paragraph) && find_block_label(&block.inline).is_none()
 }
 
 /// Records the decision of a response, with a warning when there is none.

@@ -6,7 +6,7 @@ use super::{Context, TextJoin, table};
 use crate::block::{Block, BlockKind};
 use crate::cleantext::{clean, clean_opt};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::labels::{LabelMatch, find_label, find_title_label};
+use crate::labels::{LabelMatch, find_block_label, find_label, find_title_label};
 use crate::model::Contributor;
 use crate::vocab::{self, Label};
 
@@ -48,7 +48,7 @@ pub(crate) fn read_header(ctx: &mut Context<'_>) -> usize {
         } else {
             None
         };
-        let label = find_label(block.text());
+        let label = find_block_label(&block.inline);
         match (label.as_ref().map(|m| m.label), title_label) {
             (Some(Label::Recommendation) | Some(Label::KeyActions), _) => break,
             (_, Some((language, rest))) => {

@@ -9,7 +9,7 @@ use super::{Context, TextJoin};
 use crate::block::{BlockKind, Span};
 use crate::cleantext::clean;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::labels::find_label;
+use crate::labels::{find_block_label, find_label};
 use crate::model::{Recommendation, Response};
 use crate::vocab::Label;
 
@@ -24,7 +24,7 @@ pub(crate) fn find_matrix(ctx: &Context<'_>, start: usize) -> Option<usize> {
             }
             continue;
         }
-        if find_label(block.text()).is_some_and(|m| m.label == Label::Recommendation) {
+        if find_block_label(&block.inline).is_some_and(|m| m.label == Label::Recommendation) {
             return None;
         }
     }
@@ -92,7 +92,7 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
     // joined to its comment once the recommendation ends: joining at every
     // row re-cleaned the whole comment each time, quadratic in the rows.
     let mut continued: Vec<&str> = Vec::new();
-    for row in table.rows.iter().skip(header.rows) {
+    for (index, row) in table.rows.iter().enumerate().skip(header.rows) {
         let rec_cell = rec_col.and_then(|c| row.cells.get(c));
         let starts = rec_cell.is_some_and(|c| c.span == Span::Own && !c.inline.is_blank());
         if starts {
@@ -105,7 +105,7 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
                 .filter(|t| !t.is_empty());
             let position = ctx.doc.recommendations.len() + 1;
             let fallback = number.unwrap_or_else(|| position.to_string());
-            let (id, body) = match find_label(text) {
+            let (id, body) = match cell.and_then(find_block_label) {
                 Some(m) if m.label == Label::Recommendation => {
                     ctx.vote(m.language);
                     (m.id.unwrap_or(fallback), &text[m.rest..])
@@ -170,7 +170,7 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
                 continued.push(extra);
             }
         }
-        if let Some(action) = action_from_row(ctx, row, &header) {
+        if let Some(action) = action_from_row(ctx, &table.rows, index, &header) {
             match ctx.doc.recommendations.last_mut() {
                 Some(rec) => rec.key_actions.push(action),
                 None => ctx.warn(

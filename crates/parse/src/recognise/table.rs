@@ -296,27 +296,55 @@ pub(crate) fn cell_text(row: &Row, col: Option<usize>) -> &str {
     col.and_then(|c| row.cells.get(c)).map_or("", |c| c.text())
 }
 
-/// Reads a body row as a key action; `None` when its action cells are all
-/// empty. Reports unknown words and extra cells.
+/// The text of a cell, or for a cell covered by the one above it (a
+/// `rowspan`, Word's `vMerge`), the text of the cell that covers it.
+fn merged_text(rows: &[Row], index: usize, col: Option<usize>) -> &str {
+    let Some(c) = col else { return "" };
+    for row in rows.get(..=index).unwrap_or_default().iter().rev() {
+        match row.cells.get(c) {
+            Some(cell) if cell.span == Span::FromAbove => continue,
+            Some(cell) => return cell.text(),
+            None => return "",
+        }
+    }
+    ""
+}
+
+/// Reads body row `index` of `rows` as a key action; `None` when its action
+/// cells are all empty. A time frame, responsible or status cell merged over
+/// several rows belongs to the action of each. Reports unknown words and
+/// extra cells.
 pub(crate) fn action_from_row(
     ctx: &mut Context<'_>,
-    row: &Row,
+    rows: &[Row],
+    index: usize,
     header: &Header,
 ) -> Option<KeyAction> {
+    let row = rows.get(index)?;
     let col = |kind: Column| header.find(&kind);
     let description = cell_text(row, col(Column::Description));
     let id_cell = cell_text(row, col(Column::Id));
-    let time = cell_text(row, col(Column::TimeFrame));
-    let responsible = cell_text(row, col(Column::Responsible));
-    let status = cell_text(row, col(Column::Status));
+    let own_time = cell_text(row, col(Column::TimeFrame));
+    let own_responsible = cell_text(row, col(Column::Responsible));
+    let own_status = cell_text(row, col(Column::Status));
     let comments = cell_text(row, col(Column::Comments));
     let line = row.lines.start;
-    if [description, id_cell, time, responsible, status, comments]
-        .iter()
-        .all(|t| t.trim().is_empty())
+    if [
+        description,
+        id_cell,
+        own_time,
+        own_responsible,
+        own_status,
+        comments,
+    ]
+    .iter()
+    .all(|t| t.trim().is_empty())
     {
         return None;
     }
+    let time = merged_text(rows, index, col(Column::TimeFrame));
+    let responsible = merged_text(rows, index, col(Column::Responsible));
+    let status = merged_text(rows, index, col(Column::Status));
     report_extra_cells(ctx, row, header);
     // An id column of its own holds the ids; descriptions are then whole.
     let (id, description) = match col(Column::Id) {
