@@ -262,7 +262,8 @@ fn html_matrix_label_paragraph_and_action_cells_merged_over_rows() {
         (r.id.as_str(), r.text.as_str()),
         ("1", "Scale up the pilot.")
     );
-    let rows: Vec<(&str, Vec<String>, Option<&str>, Option<Status>)> = r
+    type ActionCells<'a> = (&'a str, Vec<String>, Option<&'a str>, Option<Status>);
+    let rows: Vec<ActionCells<'_>> = r
         .key_actions
         .iter()
         .map(|a| {
