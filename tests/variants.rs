@@ -301,3 +301,71 @@ fn html_matrix_label_paragraph_and_action_cells_merged_over_rows() {
     );
     assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
 }
+
+#[test]
+fn plain_text_lone_title_label_date_line_and_wrapped_response() {
+    let doc = "Management Response
+
+Mid-term Review of the Hospital Waste
+Project in Laos
+
+Date: 12 March 2024
+
+Prepared by: Somchai Phommavong
+Position: Project Coordinator
+
+Overall comments:
+The team agrees with the review.
+
+Recommendation 1:
+The project should train nurses.
+
+Management response: Agree. Training will start in the
+second quarter.
+
+Recommendation 2:
+The project should buy an incinerator.
+
+Management response: Disagree
+Incineration is being phased out.
+";
+    let d = parse(doc.as_bytes(), Format::Text).unwrap();
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Mid-term Review of the Hospital Waste Project in Laos")
+    );
+    assert_eq!(d.contributors.len(), 1);
+    assert_eq!(
+        d.contributors[0].name.as_deref(),
+        Some("Somchai Phommavong")
+    );
+    assert_eq!(
+        d.overall_comments.as_deref(),
+        Some("The team agrees with the review.")
+    );
+    let responses: Vec<(Option<Decision>, Option<&str>)> = d
+        .recommendations
+        .iter()
+        .map(|r| (r.response.decision, r.response.comment.as_deref()))
+        .collect();
+    assert_eq!(
+        responses,
+        [
+            (
+                Some(Decision::Accepted),
+                Some("Training will start in the second quarter.")
+            ),
+            (
+                Some(Decision::Rejected),
+                Some("Incineration is being phased out.")
+            ),
+        ]
+    );
+    // The date has no field: it is reported with its line, nothing more.
+    let reported: Vec<(u32, Option<&str>)> = d
+        .diagnostics
+        .iter()
+        .map(|x| (x.line, x.text.as_deref()))
+        .collect();
+    assert_eq!(reported, [(6, Some("Date: 12 March 2024"))]);
+}

@@ -17,6 +17,12 @@ use crate::cleantext::is_page_furniture;
 use crate::labels::find_label;
 use crate::vocab::{self, Label};
 
+/// True when `text` is a decision and nothing more (`Agree`, `Partially
+/// accepted.`).
+fn is_lone_decision(text: &str) -> bool {
+    vocab::decision(crate::cleantext::trim_trailing_punct(text)).is_some()
+}
+
 /// Reads plain text into blocks.
 pub fn read_text(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
@@ -49,16 +55,20 @@ pub fn read_text(text: &str) -> Vec<Block> {
         let item = is_list_item(content);
         let label = find_label(content);
         let starts_block = item || label.is_some() || starts_with_note_marker(content);
-        // A label alone on its line, or a response's decision, ends its line:
-        // what follows is a block of its own. After a response label alone,
-        // the next line is the decision, a line of its own too.
+        // A label alone on its line, or a response's decision alone after its
+        // label, ends its line: what follows is a block of its own (the
+        // comment). After a response label alone, the next line is the
+        // decision, a line of its own too. A response whose comment starts
+        // on its line goes on over the next lines, as any paragraph.
         let decision_line = lone_response;
         lone_response = label
             .as_ref()
             .is_some_and(|m| m.label == Label::Response && content[m.rest..].trim().is_empty());
         let closes = decision_line
-            || label
-                .is_some_and(|m| m.label == Label::Response || content[m.rest..].trim().is_empty());
+            || label.is_some_and(|m| {
+                let rest = content[m.rest..].trim();
+                rest.is_empty() || m.label == Label::Response && is_lone_decision(rest)
+            });
         match &mut paragraph {
             Some((text, lines, was_item)) if !starts_block && !*was_item => {
                 text.push(' ');

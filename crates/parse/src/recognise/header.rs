@@ -10,6 +10,34 @@ use crate::labels::{LabelMatch, find_block_label, find_label, find_title_label};
 use crate::model::Contributor;
 use crate::vocab::{self, Label};
 
+/// True for a paragraph of at most three lines that reads as a title: not
+/// a sentence (no closing full stop) and not a long one.
+fn is_title_line(block: &Block) -> bool {
+    let text = block.text().trim();
+    block.kind == BlockKind::Paragraph
+        && block.lines.end - block.lines.start < 3
+        && !text.ends_with('.')
+        && text.chars().count() <= 200
+}
+
+/// True for a one-line `Label: value` paragraph whose label is one to three
+/// capitalised words no vocabulary knows (`Date: 12 March 2024`,
+/// `Reference: ERC-1234`), with a short value.
+fn is_unknown_field_line(block: &Block) -> bool {
+    let text = block.text().trim();
+    let Some((label, value)) = text.split_once(':') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    block.kind == BlockKind::Paragraph
+        && block.lines.start == block.lines.end
+        && (1..=3).contains(&words)
+        && label.starts_with(char::is_uppercase)
+        && !label.contains(['.', ',', ';'])
+        && !value.trim().is_empty()
+        && value.chars().count() <= 80
+}
+
 /// Where a header block's text goes next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -82,8 +110,11 @@ pub(crate) fn read_header(ctx: &mut Context<'_>) -> usize {
                 mode = Mode::Contributors;
             }
             _ => {
-                let title_like =
-                    matches!(block.kind, BlockKind::Heading(_)) || block.inline.is_all_bold();
+                // Plain text has no headings: there, the one line right after
+                // a lone label is the title when it reads as one.
+                let title_like = matches!(block.kind, BlockKind::Heading(_))
+                    || block.inline.is_all_bold()
+                    || lone_title_label == i.checked_sub(1) && is_title_line(block);
                 if ctx.doc.title.is_none() && lone_title_label.is_some() && title_like {
                     ctx.doc.title = Some(clean_title(block.text()));
                     ctx.claim(i);
@@ -97,6 +128,18 @@ pub(crate) fn read_header(ctx: &mut Context<'_>) -> usize {
                     candidate_title = Some(i);
                 } else if is_note_like(block) && mode != Mode::Start {
                     break;
+                } else if mode != Mode::Overall && is_unknown_field_line(block) {
+                    // `Date: 12 March 2024` among the contributors: no field of
+                    // the model holds it, and it opens no overall comments.
+                    ctx.report(
+                        i,
+                        Diagnostic::new(
+                            Code::UnclaimedText,
+                            block.lines.start,
+                            "header line of a field the model has no place for; it is not in the output",
+                        )
+                        .with_text(block.text().trim()),
+                    );
                 } else {
                     overall.push(block.text(), block.kind == BlockKind::ListItem);
                     ctx.claim(i);
