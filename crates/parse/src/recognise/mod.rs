@@ -174,7 +174,8 @@ impl<'b> Context<'b> {
     }
 }
 
-/// Duplicate recommendation ids, and plain numbers out of sequence. A
+/// Duplicate recommendation ids, and numbers out of sequence (`3a` and `3b`
+/// both count as 3). A
 /// duplicate is reported once, as a duplicate, and does not break the
 /// sequence (1, 2, 2, 3 is one diagnostic, not three).
 fn check_ids(doc: &mut Document) {
@@ -194,15 +195,27 @@ fn check_ids(doc: &mut Document) {
             );
             continue;
         }
-        if let Ok(n) = rec.id.parse::<u64>() {
+        // `3a`, `3b` are parts of recommendation 3: the sequence goes on
+        // with 3, then 4.
+        let digits = rec.id.len()
+            - rec
+                .id
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        let suffix = &rec.id[digits..];
+        let part = suffix.len() == 1 && suffix.chars().all(|c| c.is_ascii_lowercase());
+        if let Ok(n) = rec.id[..digits].parse::<u64>()
+            && (suffix.is_empty() || part)
+        {
             if let Some(p) = previous
                 && n != p + 1
+                && !(part && n == p)
             {
                 found.push(
                     Diagnostic::new(
                         Code::IdSequence,
                         line,
-                        format!("recommendation {n} follows recommendation {p}"),
+                        format!("recommendation {} follows recommendation {p}", rec.id),
                     )
                     .with_text(rec.id.clone()),
                 );
@@ -291,6 +304,25 @@ mod tests {
             "{REC}| Key action(s) | | Time frame |\n|---|---|---|\n| Act | aside | 2022 |\n"
         );
         assert_eq!(codes(&text), [(Code::UnknownColumn, 7)]);
+    }
+
+    #[test]
+    fn lettered_parts_of_a_recommendation_keep_the_sequence() {
+        let ids = |doc: &str| {
+            let d = crate::parse(doc.as_bytes(), crate::Format::Markdown).unwrap();
+            d.diagnostics
+                .iter()
+                .filter(|x| x.code == Code::IdSequence)
+                .map(|x| x.text.clone().unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        let rec = |id: &str| {
+            format!("### Recommendation {id}: Do it.\n\n**Management response:** Accepted.\n\n")
+        };
+        let doc: String = ["1", "2", "3a", "3b", "4"].map(rec).concat();
+        assert_eq!(ids(&doc), Vec::<String>::new());
+        let doc: String = ["1", "3a", "3b", "4", "6"].map(rec).concat();
+        assert_eq!(ids(&doc), ["3a", "6"]);
     }
 
     #[test]
