@@ -122,7 +122,8 @@ mod generated {
     }
 
     /// A text field: paragraphs of lines. Excluded: a paragraph that starts
-    /// with a footnote marker (`*`, `†`), which MODEL.md reads as a note.
+    /// with a footnote marker (`*`, `†`, `3 Status…`), which MODEL.md reads
+    /// as a note.
     fn text() -> impl Strategy<Value = String> {
         prop::collection::vec(prop::collection::vec(line(), 1..3), 1..3)
             .prop_map(|paras| {
@@ -135,10 +136,21 @@ mod generated {
             .prop_filter("a paragraph starting with a marker or a label", |t| {
                 t.split("\n\n").all(|p| {
                     !p.starts_with(['*', '†', '‡'])
+                        && !starts_with_number_marker(p)
                         && mresponse_parse::labels::find_label(p).is_none()
                         && mresponse_parse::labels::find_title_label(p).is_none()
                 })
             })
+    }
+
+    /// A footnote's number (`3 UNDP`: one or two digits, a space, a
+    /// capital), which MODEL.md reads as a note's marker.
+    fn starts_with_number_marker(p: &str) -> bool {
+        let digits = p.bytes().take_while(u8::is_ascii_digit).count();
+        let mut after = p[digits..].chars();
+        (1..=2).contains(&digits)
+            && after.next() == Some(' ')
+            && after.next().is_some_and(char::is_uppercase)
     }
 
     fn single_line() -> impl Strategy<Value = String> {

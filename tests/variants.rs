@@ -369,3 +369,41 @@ Incineration is being phased out.
         .collect();
     assert_eq!(reported, [(6, Some("Date: 12 March 2024"))]);
 }
+
+#[test]
+fn plain_text_action_fields_of_no_column_are_reported_not_dropped() {
+    let doc = "Management Response: Review of the Water Project
+
+Prepared by: Ram Sharma
+Office: UNDP Nepal
+Date: 15 April 2023
+
+Recommendation 1:
+Do it.
+
+Management response: Agree
+
+Key actions
+1.1 Act | Responsible: UNDP | Budget: USD 5,000 | Status: Ongoing | see annex
+";
+    let d = parse(doc.as_bytes(), Format::Text).unwrap();
+    assert_eq!(d.contributors[0].unit.as_deref(), Some("UNDP Nepal"));
+    let a = &d.recommendations[0].key_actions[0];
+    assert_eq!(
+        (a.description.as_str(), a.tracking.status),
+        ("Act", Some(Status::Ongoing))
+    );
+    let reported: Vec<(u32, &str)> = d
+        .diagnostics
+        .iter()
+        .map(|x| (x.line, x.code.as_str()))
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            (5, "unclaimed-text"),
+            (13, "unknown-column"),
+            (13, "unknown-column")
+        ]
+    );
+}

@@ -106,7 +106,7 @@ fn match_word(text: &str, word: &str) -> Option<usize> {
 }
 
 /// Reads a recommendation id right after its label: `1`, `3a`, `R4`, `2.1`,
-/// `IV`. Returns the id and the bytes consumed (leading spaces included).
+/// `IV`, `A`. Returns the id and the bytes consumed (leading spaces included).
 fn read_id(text: &str) -> Option<(String, usize)> {
     let trimmed = text.trim_start_matches([' ', '\u{a0}']);
     if trimmed.len() == text.len() && !trimmed.is_empty() {
@@ -127,7 +127,8 @@ fn read_id(text: &str) -> Option<(String, usize)> {
         .find(|(_, c)| !(c.is_alphanumeric() || *c == '.' || *c == '-'))
         .map_or(rest.len(), |(i, _)| i);
     let id = rest[..end].trim_end_matches(['.', '-']);
-    let numbered = id.chars().any(|c| c.is_ascii_digit()) || is_roman(id);
+    let letter = id.len() == 1 && id.bytes().all(|b| b.is_ascii_uppercase());
+    let numbered = id.chars().any(|c| c.is_ascii_digit()) || is_roman(id) || letter;
     if id.is_empty() || id.chars().count() > 12 || !numbered {
         return None;
     }
@@ -274,7 +275,13 @@ fn find_label_in(text: &str, bounded: bool) -> Option<LabelMatch> {
                 id = Some(found);
                 consumed += used;
             }
+            // `Recommendation 9)`: the parenthesis closes the id.
+            let paren = id.is_some() && body[consumed..].starts_with(')');
+            if paren {
+                consumed += 1;
+            }
             let (skip, closed) = close_label(&body[consumed..], marked);
+            let closed = closed || paren;
             let after_id = body[consumed..].trim_start_matches(is_gap);
             let ends = after_id.is_empty() || after_id.starts_with(['\n', '\r']);
             let accepted = match label {
@@ -300,6 +307,22 @@ fn find_label_in(text: &str, bounded: bool) -> Option<LabelMatch> {
         best = find_role(text, start);
     }
     best
+}
+
+/// True for `Label: value` with a label of one to three capitalised words
+/// and a short value, whatever the label (`Date: 12 March 2024`,
+/// `Reference: ERC-1234`): the shape of a header field, known or not.
+pub fn is_field_line(text: &str) -> bool {
+    let text = text.trim();
+    let Some((label, value)) = text.split_once(':') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    (1..=3).contains(&words)
+        && label.starts_with(char::is_uppercase)
+        && !label.contains(['.', ',', ';'])
+        && !value.trim().is_empty()
+        && value.chars().count() <= 80
 }
 
 /// Finds the "Management Response" label that opens a document's title, with
@@ -432,6 +455,24 @@ mod tests {
             Some((Label::Recommendation, Some("1".into())))
         );
         assert_eq!(lab("Recommendation 1 scale up."), None);
+    }
+
+    #[test]
+    fn letter_ids_and_an_id_closed_by_a_parenthesis() {
+        let id = |text: &str| lab(text).and_then(|(_, id, rest)| Some((id?, rest)));
+        assert_eq!(
+            id("Recommendation A. Do it."),
+            Some(("A".into(), "Do it.".into()))
+        );
+        assert_eq!(
+            id("Evaluation Recommendation B: Do it."),
+            Some(("B".into(), "Do it.".into()))
+        );
+        assert_eq!(
+            id("Recommendation 9) Do it."),
+            Some(("9".into(), "Do it.".into()))
+        );
+        assert_eq!(lab("Recommendation A bit more"), None);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::collections::hash_map::Entry;
 use super::starts_with_note_marker;
 use crate::block::{Block, BlockKind, Cell, Inline, Lines, Row, Table};
 use crate::cleantext::is_page_furniture;
-use crate::labels::find_label;
+use crate::labels::{find_label, is_field_line};
 use crate::vocab::{self, Label};
 
 /// True when `text` is a decision and nothing more (`Agree`, `Partially
@@ -29,6 +29,7 @@ pub fn read_text(text: &str) -> Vec<Block> {
     let mut paragraph: Option<(String, Lines, bool)> = None;
     let mut actions: Vec<(Vec<(String, String)>, u32)> = Vec::new();
     let mut lone_response = false;
+    let mut labelled = false;
     for (n, raw) in text.split('\n').enumerate() {
         let number = u32::try_from(n + 1).unwrap_or(u32::MAX);
         let line = raw.trim_end_matches(['\r', ' ', '\t']);
@@ -54,7 +55,15 @@ pub fn read_text(text: &str) -> Vec<Block> {
         let content = line.trim();
         let item = is_list_item(content);
         let label = find_label(content);
-        let starts_block = item || label.is_some() || starts_with_note_marker(content);
+        // Under a labelled line, a line of the same shape is a field of its
+        // own (`Office: UNDP Nepal`, then `Date: 15 April 2023`).
+        let starts_block = item
+            || label.is_some()
+            || starts_with_note_marker(content)
+            || labelled && is_field_line(content);
+        if starts_block || paragraph.is_none() {
+            labelled = label.is_some();
+        }
         // A label alone on its line, or a response's decision alone after its
         // label, ends its line: what follows is a block of its own (the
         // comment). After a response label alone, the next line is the
@@ -130,7 +139,13 @@ fn action_fields(line: &str) -> Option<Vec<(String, String)>> {
                 fields.push((name.trim().to_string(), value.trim().to_string()));
             }
             _ if i == 0 => fields.push((String::new(), part.to_string())),
-            _ => fields.push((part.to_string(), String::new())),
+            // A field of no key-action label (`Budget: USD 5,000`) or of none
+            // (`see annex`): its own column, under its name or its text, so
+            // that the recogniser reports the text it holds.
+            Some((name, value)) if name.split_whitespace().count() <= 3 => {
+                fields.push((name.trim().to_string(), value.trim().to_string()));
+            }
+            _ => fields.push((part.to_string(), part.to_string())),
         }
     }
     (labelled > 0).then_some(fields)

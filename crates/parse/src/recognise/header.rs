@@ -6,7 +6,7 @@ use super::{Context, TextJoin, table};
 use crate::block::{Block, BlockKind};
 use crate::cleantext::{clean, clean_opt};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::labels::{LabelMatch, find_block_label, find_label, find_title_label};
+use crate::labels::{LabelMatch, find_block_label, find_label, find_title_label, is_field_line};
 use crate::model::Contributor;
 use crate::vocab::{self, Label};
 
@@ -20,22 +20,12 @@ fn is_title_line(block: &Block) -> bool {
         && text.chars().count() <= 200
 }
 
-/// True for a one-line `Label: value` paragraph whose label is one to three
-/// capitalised words no vocabulary knows (`Date: 12 March 2024`,
-/// `Reference: ERC-1234`), with a short value.
+/// True for a one-line `Label: value` paragraph whose label no vocabulary
+/// knows (it found none before this is asked).
 fn is_unknown_field_line(block: &Block) -> bool {
-    let text = block.text().trim();
-    let Some((label, value)) = text.split_once(':') else {
-        return false;
-    };
-    let words = label.split_whitespace().count();
     block.kind == BlockKind::Paragraph
         && block.lines.start == block.lines.end
-        && (1..=3).contains(&words)
-        && label.starts_with(char::is_uppercase)
-        && !label.contains(['.', ',', ';'])
-        && !value.trim().is_empty()
-        && value.chars().count() <= 80
+        && is_field_line(block.text())
 }
 
 /// Where a header block's text goes next.

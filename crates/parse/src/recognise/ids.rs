@@ -1,4 +1,5 @@
-//! Key-action ids at the start of a description: `1.1`, `2.3.`, `a)`, `(b)`,
+//! Key-action ids at the start of a description: `1.1`, `2.3.`, `3b.1`,
+//! `R1.1`, `a)`, `(b)`,
 //! `1.` and a number followed by a tab (Word's `1.1<tab>text`).
 
 /// Splits a leading action id from a description. Returns the id without
@@ -9,7 +10,13 @@ pub fn split_action_id(text: &str) -> (Option<String>, &str) {
         Some((id_end, skip)) => {
             let id = trimmed[..id_end].trim_start_matches('(');
             let id = id.trim_end_matches(['.', ')', ':']);
-            (Some(id.to_string()), trimmed[skip..].trim_start())
+            let rest = trimmed[skip..].trim_start();
+            // `1.1 – Draft the plan`: the dash separates, it is no text.
+            let rest = match rest.strip_prefix(['–', '—', '-']) {
+                Some(after) if after.starts_with([' ', '\t']) => after.trim_start(),
+                _ => rest,
+            };
+            (Some(id.to_string()), rest)
         }
         None => (None, trimmed),
     }
@@ -31,21 +38,36 @@ fn id_len(text: &str) -> Option<(usize, usize)> {
             .take_while(|b| b.is_ascii_digit())
             .count()
     };
+    // `R1.1`: a recommendation's `R` before the number.
+    if bytes.get(i) == Some(&b'R') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
     let n = digits(i);
     let mut dotted = false;
+    let mut lettered = false;
     if n > 0 {
         i += n;
-        // Dotted parts: 1.1, 1.1.2, then an optional letter (3a).
-        while i + 1 < bytes.len() && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
-            i += 1;
-            i += digits(i);
-            dotted = true;
-        }
-        if i < bytes.len()
-            && bytes[i].is_ascii_lowercase()
-            && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
-        {
-            i += 1;
+        // Dotted parts and one letter, in any order: 1.1, 1.1.2, 3a, 3b.1, 1.a.
+        let lone_letter = |at: usize| {
+            bytes.get(at).is_some_and(u8::is_ascii_lowercase)
+                && !bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic)
+        };
+        loop {
+            let dot = bytes.get(i) == Some(&b'.');
+            if dot && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+                i += digits(i);
+                dotted = true;
+            } else if dot && !lettered && lone_letter(i + 1) {
+                i += 2;
+                dotted = true;
+                lettered = true;
+            } else if !lettered && lone_letter(i) {
+                i += 1;
+                lettered = true;
+            } else {
+                break;
+            }
         }
     } else if bytes.get(i).is_some_and(u8::is_ascii_alphabetic)
         && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
@@ -71,7 +93,7 @@ fn id_len(text: &str) -> Option<(usize, usize)> {
     let sep_ok = match sep {
         None => false,
         Some(b'\t') => true,
-        Some(b' ') => closed || dotted,
+        Some(b' ') => closed || dotted || lettered,
         _ => false,
     };
     // A bare letter needs its `)` or `.`: "a Draft" is no id.
@@ -107,5 +129,32 @@ mod tests {
         assert_eq!(split_action_id("2022 plan"), (None, "2022 plan"));
         assert_eq!(split_action_id("a new plan"), (None, "a new plan"));
         assert_eq!(split_action_id("1.1"), (None, "1.1"));
+        assert_eq!(
+            split_action_id("3b.1 Publish"),
+            (Some("3b.1".into()), "Publish")
+        );
+        assert_eq!(
+            split_action_id("1a Publish"),
+            (Some("1a".into()), "Publish")
+        );
+        assert_eq!(
+            split_action_id("1.a Publish"),
+            (Some("1.a".into()), "Publish")
+        );
+        assert_eq!(
+            split_action_id("R1.1 Publish"),
+            (Some("R1.1".into()), "Publish")
+        );
+        assert_eq!(
+            split_action_id("1.1 – Draft"),
+            (Some("1.1".into()), "Draft")
+        );
+        assert_eq!(
+            split_action_id("1.1 -Draft"),
+            (Some("1.1".into()), "-Draft")
+        );
+        assert_eq!(split_action_id("Ranking 1"), (None, "Ranking 1"));
+        assert_eq!(split_action_id("R2 Publish"), (None, "R2 Publish"));
+        assert_eq!(split_action_id("3ab Publish"), (None, "3ab Publish"));
     }
 }

@@ -4,6 +4,7 @@
 
 use super::decision::split_decision;
 use super::notes::note_of;
+use super::split_action_id;
 use super::table::{Column, action_from_row, cell_text, read_header};
 use super::{Context, TextJoin};
 use crate::block::{BlockKind, Span};
@@ -110,7 +111,11 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
                     ctx.vote(m.language);
                     (m.id.unwrap_or(fallback), &text[m.rest..])
                 }
-                _ => (fallback, text),
+                // `2. WFP should…`: the cell numbers its recommendation.
+                _ => match split_action_id(text) {
+                    (Some(id), body) if id.starts_with(|c: char| c.is_ascii_digit()) => (id, body),
+                    _ => (fallback, text),
+                },
             };
             let mut rec = Recommendation {
                 id,

@@ -8,13 +8,27 @@ use crate::model::Note;
 use crate::vocab::Label;
 
 /// True when the text starts with a footnote marker or a `Note:` label:
-/// what ends a response's comment and opens the notes.
+/// what ends a response's comment and opens the notes. A plain number is a
+/// marker only in a footnote's shape, a number of one or two digits, a
+/// space and a capital (`1 Status as of 31 January 2023.`), not a list's
+/// `1.` or a sentence's `10 hospitals`.
 pub(crate) fn starts_with_marker(inline: &Inline) -> bool {
     let text = inline.text.trim_start();
     let lead = inline.text.len() - text.len();
     text.starts_with(['*', '†', '‡'])
         || inline.sup.iter().any(|r| r.start == lead)
+        || starts_with_number_marker(text)
         || find_label(text).is_some_and(|m| m.label == Label::Note && m.closed)
+}
+
+/// `1 Status…`, `12 Time frames…`: one or two digits, one space or tab, a
+/// capital letter.
+fn starts_with_number_marker(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let mut after = text[digits..].chars();
+    (1..=2).contains(&digits)
+        && after.next().is_some_and(|c| c == ' ' || c == '\t')
+        && after.next().is_some_and(char::is_uppercase)
 }
 
 /// Reads one note; `numbers` allows a plain leading number as a marker
@@ -85,5 +99,16 @@ mod tests {
         );
         let n = note_of(&Inline::plain("This response was discussed."), true);
         assert_eq!(n.marker, None);
+    }
+
+    #[test]
+    fn a_number_is_a_marker_only_in_a_footnote_shape() {
+        let marked = |t: &str| starts_with_marker(&Inline::plain(t));
+        assert!(marked("1 Status as of 31 January 2023."));
+        assert!(marked("12 Time frames were agreed."));
+        assert!(!marked("1. Train the nurses."));
+        assert!(!marked("10 hospitals will be trained."));
+        assert!(!marked("2023 Budget cycle."));
+        assert!(!marked("Status as of 2023."));
     }
 }

@@ -202,6 +202,7 @@ impl<'a> Walker<'a> {
                 });
             }
             Tag::Tbl => {
+                self.counters.restart_lists();
                 let counted = self.mode == Mode::Body && self.paras.is_empty();
                 self.tbls.push(counted);
                 if counted {
@@ -225,6 +226,14 @@ impl<'a> Walker<'a> {
                     paras: Vec::new(),
                     p_count: 0,
                 });
+            }
+            Tag::Tc => {
+                self.counters.restart_lists();
+                if self.structural() {
+                    self.table_start(e);
+                } else {
+                    self.para_start(e);
+                }
             }
             _ if self.structural() => self.table_start(e),
             _ => self.para_start(e),
@@ -371,7 +380,10 @@ impl<'a> Walker<'a> {
                     r.in_rpr = false;
                 }
             }
-            Tag::Tbl => self.end_table()?,
+            Tag::Tbl => {
+                self.counters.restart_lists();
+                self.end_table()?;
+            }
             Tag::Footnote | Tag::Endnote if self.mode == Mode::Notes => {
                 if let Some(note) = self.note.take() {
                     self.notes.push(note);
@@ -412,6 +424,11 @@ impl<'a> Walker<'a> {
         let num_id = p.num_id.or(from_style.map(|n| n.num_id));
         let ilvl = p.ilvl.or(from_style.and_then(|n| n.ilvl)).unwrap_or(0);
         let marker = num_id.and_then(|id| self.counters.next(self.numbering, id, ilvl));
+        if let Some(id) = num_id
+            && (heading.is_some() || matches!(marker, Some(Marker::Label(_))))
+        {
+            self.counters.keep(id);
+        }
         if p.inline.is_blank() {
             return None;
         }

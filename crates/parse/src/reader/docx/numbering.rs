@@ -7,7 +7,7 @@
 //! level's start or the whole level. Counters are kept per `w:num` and level;
 //! a paragraph at one level restarts the deeper ones.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::xml::{Elem, Tag, XEvent, XmlStream};
 use crate::ParseError;
@@ -192,9 +192,26 @@ fn level_prop(e: &Elem<'_>, level: &mut Level) {
 #[derive(Debug, Default)]
 pub(super) struct Counters {
     values: HashMap<u32, [Option<u32>; LEVELS]>,
+    /// Lists that number headings or labels (`Recommendation %1:`): their
+    /// count runs through the whole document.
+    kept: HashSet<u32>,
 }
 
 impl Counters {
+    /// Marks list `num_id` as numbering headings or labels, never restarted.
+    pub fn keep(&mut self, num_id: u32) {
+        self.kept.insert(num_id);
+    }
+
+    /// Restarts every list of items (not of headings or labels) at its
+    /// start value: a table or a table cell begins a new field, whose lists
+    /// count from 1 as the text they were written from does, though Word
+    /// continues a list style's one numbering (3., 4.) across them.
+    pub fn restart_lists(&mut self) {
+        let kept = &self.kept;
+        self.values.retain(|id, _| kept.contains(id));
+    }
+
     /// Counts a paragraph of list `num_id` at level `ilvl` and returns its
     /// marker; `None` when the list is unknown, `numId` 0, or the format
     /// is `none`.
