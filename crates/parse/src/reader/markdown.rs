@@ -157,6 +157,11 @@ impl<'t> Reader<'t> {
             self.push(BlockKind::Paragraph, inline, &range);
             return;
         }
+        self.split_lines(source, first_line);
+    }
+
+    /// Splits source lines into blocks as a paragraph is split.
+    fn split_lines(&mut self, source: &str, first_line: u32) {
         let mut splitter = Splitter::default();
         for (n, raw) in source.split('\n').enumerate() {
             let line = first_line + n as u32;
@@ -178,11 +183,50 @@ impl<'t> Reader<'t> {
                     }
                     None => inline.push("- ", false),
                 }
+                let source = self.text.get(range.clone()).unwrap_or_default();
+                let source = source.trim_end_matches(['\n', '\r']);
+                let first_line = self.index.line_of(range.start);
+                // `1. Agree…<tab>Q3 2023<tab>…`: a tab-table row whose id
+                // CommonMark took for a list marker.
+                if holds_tab(source.split('\n').next().unwrap_or_default()) {
+                    drop(item);
+                    self.split_lines(source, first_line);
+                    continue;
+                }
+                let content = strip_list_marker(source);
+                if needs_split(content) {
+                    // Lines after the item that CommonMark reads as its lazy
+                    // continuation: labels, tab tables, notes (Word pastes
+                    // with no blank line before the next label).
+                    drop(item);
+                    self.split_item(inline, content, first_line);
+                    continue;
+                }
                 let body = render_events(item.map(|(e, _)| e));
                 append_inline(&mut inline, &body);
                 self.push(BlockKind::ListItem, inline, &range);
             }
         }
+    }
+
+    /// A list item whose text runs on into lines that start blocks of their
+    /// own: its first segment is the item (after `marker`), the rest is
+    /// split as a paragraph is.
+    fn split_item(&mut self, marker: Inline, content: &str, first_line: u32) {
+        let start = self.blocks.len();
+        self.split_lines(content, first_line);
+        let mut blocks = self.blocks.split_off(start).into_iter();
+        if let Some(first) = blocks.next() {
+            if first.kind == BlockKind::Paragraph {
+                let mut inline = marker;
+                append_inline(&mut inline, &first.inline);
+                self.blocks
+                    .push(Block::new(BlockKind::ListItem, inline, first.lines));
+            } else {
+                self.blocks.push(first);
+            }
+        }
+        self.blocks.extend(blocks);
     }
 
     fn table<'a>(&mut self, range: &Range<usize>, mut events: impl Iterator<Item = Spanned<'a>>) {
@@ -377,6 +421,19 @@ fn needs_split(source: &str) -> bool {
     })
 }
 
+/// A list item's source without its marker (`- `, `* `, `1. `, `2) `) and
+/// the spaces around it.
+fn strip_list_marker(source: &str) -> &str {
+    let rest = source.trim_start_matches([' ', '>']);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = if digits > 0 {
+        rest[digits..].strip_prefix(['.', ')'])
+    } else {
+        rest.strip_prefix(['-', '*', '+'])
+    };
+    after.map_or(rest, |a| a.trim_start_matches([' ', '\t']))
+}
+
 /// The text of a line bulleted with a character Markdown does not read as
 /// a list marker (`• item`, pasted from Word), without its bullet.
 fn bullet_body(line: &str) -> Option<&str> {
@@ -396,6 +453,11 @@ fn is_header_line(line: &str) -> bool {
             Label::KeyActions | Label::TimeFrame | Label::Responsible | Label::Recommendation
         )
     })
+}
+
+/// True when a tab row's first cell is a header word, as [`is_header_line`].
+fn starts_header(row: &Row) -> bool {
+    row.cells.first().is_some_and(|c| is_header_line(c.text()))
 }
 
 /// True when a line holds a tab between two cells (trailing tabs do not count).
@@ -496,7 +558,14 @@ impl Splitter {
             ));
             return;
         }
-        if holds_tab(content) {
+        // A line padded with tabs under an open table (`Hold a round-table
+        // <tab><tab><tab>`) is a row with only its first cell filled.
+        let padded_row = self.table.is_some()
+            && content.trim_end_matches([' ', '\r']).ends_with('\t')
+            && !content.trim().is_empty()
+            && !starts_with_label(content)
+            && !starts_with_note_marker(content);
+        if holds_tab(content) || padded_row {
             self.flush_segment(out);
             let row = tab_row(content, line);
             let table = self.table.get_or_insert_with(Table::default);
@@ -553,14 +622,27 @@ impl Splitter {
         }
     }
 
+    /// Ends the tab table; rows that go on from a tab table just above
+    /// (the lines CommonMark split off it, such as rows whose `1.` it read
+    /// as a list marker) join that table.
     fn flush_table(&mut self, out: &mut Vec<Block>) {
-        if let (Some(table), Some(lines)) = (self.table.take(), self.table_lines.take()) {
-            out.push(Block::new(
-                BlockKind::Table(table),
-                Inline::default(),
-                lines,
-            ));
+        let (Some(mut table), Some(lines)) = (self.table.take(), self.table_lines.take()) else {
+            return;
+        };
+        if let Some(last) = out.last_mut()
+            && last.lines.end + 1 == lines.start
+            && !table.rows.first().is_some_and(starts_header)
+            && let BlockKind::Table(above) = &mut last.kind
+        {
+            above.rows.append(&mut table.rows);
+            last.lines.end = lines.end;
+            return;
         }
+        out.push(Block::new(
+            BlockKind::Table(table),
+            Inline::default(),
+            lines,
+        ));
     }
 
     /// Appends a line to the last non-empty cell of the table's last row,

@@ -310,6 +310,19 @@ fn merged_text(rows: &[Row], index: usize, col: Option<usize>) -> &str {
     ""
 }
 
+/// True for a body row that is a header row again (a table broken over
+/// pages repeats its header): two or more cells, every one a column word.
+fn repeats_header(row: &Row) -> bool {
+    let mut words = 0;
+    for cell in row.cells.iter().filter(|c| !c.inline.is_blank()) {
+        if header_column(cell).is_none() {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 2
+}
+
 /// Reads body row `index` of `rows` as a key action; `None` when its action
 /// cells are all empty. A time frame, responsible or status cell merged over
 /// several rows belongs to the action of each. Reports unknown words and
@@ -321,6 +334,9 @@ pub(crate) fn action_from_row(
     header: &Header,
 ) -> Option<KeyAction> {
     let row = rows.get(index)?;
+    if repeats_header(row) {
+        return None;
+    }
     let col = |kind: Column| header.find(&kind);
     let description = cell_text(row, col(Column::Description));
     let id_cell = cell_text(row, col(Column::Id));

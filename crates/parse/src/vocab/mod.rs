@@ -206,7 +206,9 @@ pub fn decision(text: &str) -> Option<(Decision, Language)> {
 
 /// The status a text names, looked up in every language. An overdue status
 /// with what it is overdue in (`Overdue-Not initiated`, `En retard – non
-/// initiée`) is overdue, as `Overdue-Initiated` is.
+/// initiée`) is overdue, as `Overdue-Initiated` is. A status word followed
+/// by a remark set apart (`Completed (June 2023)`, `Ongoing – 60%`,
+/// `Completed, June 2023`) is that status.
 pub fn status(text: &str) -> Option<Status> {
     let folded = fold(text);
     let lookup = |word: &str| {
@@ -214,10 +216,18 @@ pub fn status(text: &str) -> Option<Status> {
             .find_map(|v| v.statuses.iter().find(|(w, _)| *w == word))
             .map(|(_, s)| *s)
     };
-    lookup(&folded).or_else(|| {
-        let (head, _) = folded.split_once(['-', '–', '—'])?;
-        lookup(head.trim()).filter(|s| *s == Status::Overdue)
-    })
+    lookup(&folded)
+        .or_else(|| {
+            let (head, _) = folded.split_once(['-', '–', '—'])?;
+            lookup(head.trim()).filter(|s| *s == Status::Overdue)
+        })
+        .or_else(|| {
+            let head = match folded.find(['(', ',', ';', ':', '–', '—']) {
+                Some(at) => &folded[..at],
+                None => folded.split_once(" - ")?.0,
+            };
+            lookup(head.trim_end_matches([' ', '.']))
+        })
 }
 
 /// The time-frame kind a whole text names (not a deadline), in any language.

@@ -81,9 +81,25 @@ fn overdue_with_what_it_is_overdue_in_is_overdue() {
     ] {
         assert_eq!(status(text), Some(Status::Overdue), "{text}");
     }
-    assert_eq!(status("Ongoing - see comments"), None);
     assert_eq!(status("Not yet initiated"), Some(Status::NotStarted));
     assert_eq!(status("No comenzada"), Some(Status::NotStarted));
+}
+
+#[test]
+fn a_status_word_with_a_remark_set_apart_is_that_status() {
+    for (text, want) in [
+        ("Completed (June 2023)", Status::Completed),
+        ("Completed – June 2023", Status::Completed),
+        ("Completed, June 2023", Status::Completed),
+        ("Ongoing - see comments", Status::Ongoing),
+        ("Overdue (new date: Q2 2024)", Status::Overdue),
+        ("En cours (60 %)", Status::Ongoing),
+    ] {
+        assert_eq!(status(text), Some(want), "{text}");
+    }
+    // The word before the remark must be a listed one.
+    assert_eq!(status("Partially completed (June 2023)"), None);
+    assert_eq!(status("Quarterly - on track"), None);
 }
 
 #[test]

@@ -206,3 +206,44 @@ fn a_line_after_a_tab_table_that_no_row_follows_is_text() {
         ["T2@1", "P@3:A remark.", "T2@4"]
     );
 }
+
+#[test]
+fn lines_a_list_item_runs_on_into_start_blocks_of_their_own() {
+    let src = "<b>Recommendation 2:</b> Do it by:\t\t\n- collecting data;\t\t\n- following up.\t\t\n<b>Management Response: Accepted</b> – fine.\t\t\nKey Action(s)\tTime Frame\n2.1 Survey\t2024\n";
+    assert_eq!(
+        kinds(&read_markdown(src)),
+        [
+            "P@1:Recommendation 2: Do it by:",
+            "L@2:- collecting data;",
+            "L@3:- following up.",
+            "P@4:Management Response: Accepted – fine.",
+            "T2@5"
+        ]
+    );
+}
+
+#[test]
+fn tab_rows_numbered_1_dot_and_padded_rows_stay_in_their_table() {
+    // CommonMark reads `1. ` as an ordered list interrupting the paragraph.
+    let src = "Key Action(s)\tTime Frame\tStatus\n1. Agree indicators\tQ3 2023\tCompleted\n2. Integrate them\t2024\t\nReview the pathway\t\t\n";
+    let blocks = read_markdown(src);
+    assert_eq!(kinds(&blocks), ["T4@1"]);
+    let firsts: Vec<String> = blocks[0]
+        .table()
+        .map(|t| {
+            t.rows
+                .iter()
+                .map(|r| r.cells[0].text().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        firsts,
+        [
+            "Key Action(s)",
+            "1. Agree indicators",
+            "2. Integrate them",
+            "Review the pathway"
+        ]
+    );
+}
