@@ -206,8 +206,16 @@ fn matrix(out: &mut String, recs: &[Recommendation], words: &WritingLabels) {
     let ids = needs_id_column(&all);
     action_header(out, words, true, ids);
     for rec in recs {
+        // A text that starts with a dash goes in a paragraph of its own: on
+        // the label's line, the dash would read as the label's separator
+        // (`Recomendación 1: – Texto`).
+        let gap = if rec.text.starts_with(['-', '–', '—']) {
+            "<br><br>"
+        } else {
+            " "
+        };
         let head = format!(
-            "{} {}: {}",
+            "{} {}:{gap}{}",
             words.recommendation,
             rec.id,
             escape_cell(&rec.text)

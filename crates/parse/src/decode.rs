@@ -33,11 +33,28 @@ pub fn decode(bytes: &[u8]) -> Decoded {
                 }
             }
         };
+    let text = normalise_newlines(&text);
+    let text = match compose(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(composed) => composed,
+    };
     Decoded {
-        text: normalise_newlines(&text),
+        text,
         encoding,
         fallback,
     }
+}
+
+/// Composes accents typed as combining marks (`e` + U+0301, as PDF and Mac
+/// text can hold them) with their letters (NFC), so that `Réponse` is one
+/// word to the labels and the output. Text without a combining mark (the
+/// two lead bytes of U+0300–U+036F) is returned as it is, uncopied.
+pub(crate) fn compose(text: &str) -> Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    if memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_none() {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.nfc().collect())
 }
 
 /// Replaces CRLF and lone CR with LF.
@@ -63,6 +80,12 @@ fn normalise_newlines(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::decode;
+
+    #[test]
+    fn combining_accents_are_composed() {
+        let text = decode("Re\u{301}ponse de la direction : Accepte\u{301}e".as_bytes()).text;
+        assert_eq!(text, "Réponse de la direction : Acceptée");
+    }
 
     #[test]
     fn utf8_bom_and_crlf() {

@@ -66,6 +66,19 @@ fn match_word(text: &str, word: &str) -> Option<usize> {
     let mut chars = text.char_indices().peekable();
     let mut want = word.chars().peekable();
     while let Some(w) = want.next() {
+        // `Unité / Bureau` is `Unité/Bureau`: spaces around a slash.
+        if w == '/' {
+            while chars
+                .next_if(|(_, c)| *c == ' ' || *c == '\u{a0}')
+                .is_some()
+            {}
+            chars.next_if(|(_, c)| *c == '/')?;
+            while chars
+                .next_if(|(_, c)| *c == ' ' || *c == '\u{a0}')
+                .is_some()
+            {}
+            continue;
+        }
         let (_, c) = chars.next()?;
         if w == ' ' {
             if !(c == ' ' || c == '\u{a0}' || c == '\t' || c == '\u{202f}') {
@@ -114,8 +127,12 @@ fn read_id(text: &str) -> Option<(String, usize)> {
     }
     let mut lead = text.len() - trimmed.len();
     let mut rest = trimmed;
-    for prefix in ["No.", "No ", "N°", "Nº", "n°", "#"] {
-        if let Some(r) = rest.strip_prefix(prefix) {
+    // `No. 3`, `N° 3`, `nº 3`, `N.º 3`, `núm. 3`, in any case.
+    for prefix in ["n.º", "n.°", "núm.", "num.", "no.", "nº", "n°", "no ", "#"] {
+        let head = rest
+            .get(..prefix.len())
+            .filter(|h| h.eq_ignore_ascii_case(prefix) || h.to_lowercase() == prefix);
+        if let Some(r) = head.map(|h| &rest[h.len()..]) {
             let r2 = r.trim_start_matches([' ', '\u{a0}']);
             lead += rest.len() - r2.len();
             rest = r2;
@@ -145,16 +162,34 @@ fn close_label(text: &str, marked: bool) -> (usize, bool) {
     let after_gap = text.trim_start_matches(is_gap);
     let (rest, closed) = match after_gap.chars().next() {
         Some(c @ (':' | '.' | '：' | '–' | '—')) => (&after_gap[c.len_utf8()..], true),
+        // A hyphen set apart closes too (`Recommandation 1 - Texte`).
+        Some('-') if after_gap[1..].starts_with(is_space) => (&after_gap[1..], true),
         _ => (after_gap, false),
     };
     // After the colon only spaces are skipped: a `*` there is text, unless it
     // closes the emphasis that opened the label (`**Label:** text`).
-    let rest = if closed && !marked {
-        rest.trim_start_matches(is_space)
-    } else {
-        rest.trim_start_matches(is_gap)
+    let skip = |t: &'_ str| -> usize {
+        let kept = if closed && !marked {
+            t.trim_start_matches(is_space)
+        } else {
+            t.trim_start_matches(is_gap)
+        };
+        t.len() - kept.len()
     };
+    let rest = &rest[skip(rest)..];
     (text.len() - rest.len(), closed)
+}
+
+/// The length of a dash that follows a recommendation label's colon or
+/// full stop (`Recomendación 1.- Texto`, `1: – Texto`), with the gap after
+/// it; 0 when none does.
+fn dash_after_close(rest: &str) -> usize {
+    match rest.strip_prefix(['-', '–', '—']) {
+        Some(after) if after.is_empty() || after.starts_with(is_gap) => {
+            rest.len() - after.trim_start_matches(is_gap).len()
+        }
+        _ => 0,
+    }
 }
 
 /// Every label of every language, with the field it introduces.
@@ -280,8 +315,11 @@ fn find_label_in(text: &str, bounded: bool) -> Option<LabelMatch> {
             if paren {
                 consumed += 1;
             }
-            let (skip, closed) = close_label(&body[consumed..], marked);
+            let (mut skip, closed) = close_label(&body[consumed..], marked);
             let closed = closed || paren;
+            if label == Label::Recommendation && closed {
+                skip += dash_after_close(&body[consumed + skip..]);
+            }
             let after_id = body[consumed..].trim_start_matches(is_gap);
             let ends = after_id.is_empty() || after_id.starts_with(['\n', '\r']);
             let accepted = match label {
@@ -354,6 +392,22 @@ pub fn find_title_label(text: &str) -> Option<(Language, usize)> {
     None
 }
 
+/// True when the first word of `head` ends as a French past participle
+/// does, accent written (`Revu`, `Validé`, `Approuvée`, `Soumis`): `Une`
+/// does not.
+fn is_french_participle(head: &str) -> bool {
+    let word = head
+        .trim_start_matches(is_lead)
+        .split(is_space)
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    word.chars().count() > 2
+        && ["é", "ée", "és", "ées", "u", "ue", "is"]
+            .iter()
+            .any(|end| word.ends_with(end))
+}
+
 /// Finds a contributor role: `Prepared by:`, `Input by UNDP:`, `Préparé par :`.
 fn find_role(text: &str, start: usize) -> Option<LabelMatch> {
     let body = &text[start..];
@@ -387,21 +441,39 @@ fn find_role(text: &str, start: usize) -> Option<LabelMatch> {
         }
     }
     // Any short "Xed by Y:", "Xed and Yed by Z:" or "Input(s) by/from Y:"
-    // is a role too.
+    // is a role too, and so are their French and Spanish forms ("Revu par",
+    // "Contribution du PNUD", "Revisado por", "Con aportes de la OIT").
     let words: Vec<&str> = folded.split(' ').collect();
-    let by = match words.as_slice() {
-        ["input" | "inputs", "by" | "from", ..] => true,
-        [verb, rest @ ..] if verb.ends_with("ed") => rest.iter().take(3).any(|w| *w == "by"),
-        _ => false,
+    let within = |rest: &[&str], word: &str| rest.iter().take(3).any(|w| *w == word);
+    let language = match words.as_slice() {
+        ["input" | "inputs", "by" | "from", ..] => Some(Language::En),
+        [verb, rest @ ..] if verb.ends_with("ed") && within(rest, "by") => Some(Language::En),
+        [
+            "contribution" | "contributions" | "apport" | "apports",
+            "de" | "du" | "des",
+            ..,
+        ] => Some(Language::Fr),
+        [_, rest @ ..] if is_french_participle(head) && within(rest, "par") => Some(Language::Fr),
+        ["con", "aportes" | "aporte", "de" | "del", ..]
+        | ["aportes" | "aporte", "de" | "del", ..] => Some(Language::Es),
+        [verb, rest @ ..]
+            if ["ado", "ido", "ada", "ida"]
+                .iter()
+                .any(|e| verb.ends_with(e))
+                && within(rest, "por") =>
+        {
+            Some(Language::Es)
+        }
+        _ => None,
     };
     let capital = head
         .trim_start_matches(is_lead)
         .starts_with(|c: char| c.is_uppercase());
-    if words.len() <= 6 && by && capital {
+    if let Some(language) = language.filter(|_| words.len() <= 6 && capital) {
         let (skip, _) = close_label(&body[colon..], marked);
         return Some(LabelMatch {
             label: Label::Role,
-            language: Language::En,
+            language,
             id: None,
             role: Some(head.to_string()),
             rest: start + colon + skip,
@@ -473,6 +545,26 @@ mod tests {
             Some(("9".into(), "Do it.".into()))
         );
         assert_eq!(lab("Recommendation A bit more"), None);
+        for text in [
+            "Recommandation nº 1 : Faire.",
+            "Recommandation no 1 : Faire.",
+            "Recommandation no. 1 : Faire.",
+            "Recomendación N.º 1. Faire.",
+            "Recomendación n.º 1: Faire.",
+            "Recomendación núm. 1: Faire.",
+            "Recomendación Núm. 1: Faire.",
+        ] {
+            assert_eq!(id(text), Some(("1".into(), "Faire.".into())), "{text}");
+        }
+        assert_eq!(lab("Recommendation no longer applies"), None);
+        for text in [
+            "**Recomendación 1.-** Texto.",
+            "Recomendación 1.– Texto.",
+            "**Recomendación 1:** – Texto.",
+            "Recommandation 1 - Texto.",
+        ] {
+            assert_eq!(id(text), Some(("1".into(), "Texto.".into())), "{text}");
+        }
     }
 
     #[test]
@@ -547,6 +639,23 @@ mod tests {
     fn roles() {
         let m = find_label(" Input by UNDP: Monica").map(|m| (m.role, m.label));
         assert_eq!(m, Some((Some("Input by UNDP".into()), Label::Role)));
+        for (text, role) in [
+            ("Revu par : Awa", "Revu par"),
+            ("Contribution du PNUD : Awa", "Contribution du PNUD"),
+            ("Revisado por: Ana", "Revisado por"),
+            ("Con aportes de la OIT: Ana", "Con aportes de la OIT"),
+        ] {
+            assert_eq!(find_label(text).and_then(|m| m.role).as_deref(), Some(role));
+        }
+        assert_eq!(
+            find_label("Unité / Bureau : PNUD").map(|m| m.label),
+            Some(Label::Unit)
+        );
+        assert_eq!(
+            find_label("Unidad / Oficina: PNUD").map(|m| m.label),
+            Some(Label::Unit)
+        );
+        assert_eq!(find_label("Une partie par an: 3"), None);
         let m = find_label("Préparé par : Awa").map(|m| m.role);
         assert_eq!(m, Some(Some("Préparé par".into())));
         for role in [

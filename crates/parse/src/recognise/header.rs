@@ -59,7 +59,21 @@ pub(crate) fn read_header(ctx: &mut Context<'_>) -> usize {
                 i += 1;
                 continue;
             }
-            break;
+            // Key actions or a matrix start the body; any other table (an
+            // evaluation's fact box) is reported, and the header goes on.
+            if table::read_header(t).is_some_and(|h| h.is_actions() || h.is_matrix()) {
+                break;
+            }
+            ctx.report(
+                i,
+                Diagnostic::new(
+                    Code::UnknownTable,
+                    block.lines.start,
+                    "table has no recognisable key-action header; it is not in the output",
+                ),
+            );
+            i += 1;
+            continue;
         }
         let title_label = if ctx.doc.title.is_none() {
             find_title_label(block.text())

@@ -17,8 +17,21 @@ pub(crate) fn starts_with_marker(inline: &Inline) -> bool {
     let lead = inline.text.len() - text.len();
     text.starts_with(['*', '†', '‡'])
         || inline.sup.iter().any(|r| r.start == lead)
+        || text.starts_with(|c| superscript_digit(c).is_some())
         || starts_with_number_marker(text)
         || find_label(text).is_some_and(|m| m.label == Label::Note && m.closed)
+}
+
+/// The digit a superscript digit character stands for (`¹` → `1`).
+fn superscript_digit(c: char) -> Option<char> {
+    match c {
+        '¹' => Some('1'),
+        '²' => Some('2'),
+        '³' => Some('3'),
+        '⁰' => Some('0'),
+        '\u{2074}'..='\u{2079}' => char::from_digit(c as u32 - 0x2070, 10),
+        _ => None,
+    }
 }
 
 /// `1 Status…`, `12 Time frames…`: one or two digits, one space or tab, a
@@ -43,6 +56,14 @@ pub(crate) fn note_of(inline: &Inline, numbers: bool) -> Note {
             Some(marker.to_string()),
             inline.text.get(end..).unwrap_or_default(),
         )
+    } else if text.starts_with(|c| superscript_digit(c).is_some()) {
+        // `¹ Status as of…`: a superscript typed as a character.
+        let digits: String = text.chars().map_while(superscript_digit).collect();
+        let end = text
+            .char_indices()
+            .find(|(_, c)| superscript_digit(*c).is_none())
+            .map_or(text.len(), |(i, _)| i);
+        (Some(digits), &text[end..])
     } else if text.starts_with(['*', '†', '‡']) {
         let end = text
             .find(|c: char| !matches!(c, '*' | '†' | '‡'))
@@ -99,6 +120,18 @@ mod tests {
         );
         let n = note_of(&Inline::plain("This response was discussed."), true);
         assert_eq!(n.marker, None);
+    }
+
+    #[test]
+    fn superscript_digit_characters_are_a_marker() {
+        let n = note_of(&Inline::plain("¹ État au 30 juin 2025."), false);
+        assert_eq!(
+            (n.marker.as_deref(), n.text.as_str()),
+            (Some("1"), "État au 30 juin 2025.")
+        );
+        let n = note_of(&Inline::plain("⁴² Later."), false);
+        assert_eq!(n.marker.as_deref(), Some("42"));
+        assert!(starts_with_marker(&Inline::plain("² Time frames agreed.")));
     }
 
     #[test]

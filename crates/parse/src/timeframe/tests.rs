@@ -577,3 +577,17 @@ fn real_date(text: &str) -> bool {
     };
     text.len() == 10 && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
 }
+
+#[test]
+fn french_and_spanish_year_ends_abbreviations_and_ordinal_forms() {
+    due("Fin de l'année 2024", "2024-12-31");
+    due("Fin d’année 2025", "2025-12-31");
+    due("D'ici la fin de l'année 2024", "2024-12-31");
+    due("Jusqu’en juin 2025", "2025-06-30");
+    due("1er trim. 2025", "2025-03-31");
+    due("Fin de año 2024", "2024-12-31");
+    due("2do semestre de 2024", "2024-12-31");
+    due("2.º semestre de 2023", "2023-12-31");
+    due("1.er trimestre de 2025", "2025-03-31");
+    due("Para el 1.º de julio de 2025", "2025-07-01");
+}

@@ -334,6 +334,7 @@ impl<'a> Walker<'a> {
 
     /// Text of the current run.
     fn text(&mut self, text: &str) {
+        let text = &*crate::decode::compose(text);
         let styles = self.styles;
         let Some(p) = self.paras.last_mut() else {
             return;
