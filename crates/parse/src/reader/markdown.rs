@@ -40,6 +40,7 @@ pub fn read_markdown(text: &str) -> Vec<Block> {
         text,
         index: &index,
         blocks: Vec::new(),
+        star_items: Vec::new(),
     };
     let mut events = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
     while let Some((event, range)) = events.next() {
@@ -58,10 +59,43 @@ pub fn read_markdown(text: &str) -> Vec<Block> {
         };
         reader.block(tag, range, UntilEnd::new(&mut events));
     }
+    star_notes_at_the_end(&mut reader.blocks, &reader.star_items);
     reader.blocks
 }
 
+/// Turns the `*` list items among the footnotes that end a document (`*
+/// Status as of 31 May 2023.`, a footnote whose star was not escaped, which
+/// CommonMark reads as a bullet) back into the footnote paragraphs they
+/// were written as.
+fn star_notes_at_the_end(blocks: &mut [Block], star_items: &[usize]) {
+    for (i, block) in blocks.iter_mut().enumerate().rev() {
+        match block.kind {
+            BlockKind::Furniture => continue,
+            // Other notes among them (`** …`, `† …`).
+            BlockKind::Paragraph if starts_with_note_marker(&block.inline.text) => continue,
+            BlockKind::ListItem if star_items.binary_search(&i).is_ok() => {
+                if let Some(rest) = block.inline.text.strip_prefix("- ") {
+                    block.inline.text = format!("* {rest}");
+                }
+                block.kind = BlockKind::Paragraph;
+            }
+            _ => break,
+        }
+    }
+}
+
 type Spanned<'a> = (Event<'a>, Range<usize>);
+
+/// Drops the source ranges of events, and reads a hard break made of a
+/// line's trailing tabs (the padding of text pasted beside a tab table) as
+/// the soft break it is: CommonMark takes any trailing whitespace of two or
+/// more for a hard break, MODEL.md joins wrapped lines with a space.
+fn soften<'a>(text: &str) -> impl FnMut(Spanned<'a>) -> Event<'a> + '_ {
+    move |(event, range)| match event {
+        Event::HardBreak if text.get(range).is_some_and(|t| t.contains('\t')) => Event::SoftBreak,
+        event => event,
+    }
+}
 
 /// The events of the tag just started, up to its end (consumed, not
 /// yielded), read from the document's one stream without copying them: a
@@ -113,6 +147,8 @@ struct Reader<'t> {
     text: &'t str,
     index: &'t LineIndex,
     blocks: Vec<Block>,
+    /// Where the items of lists bulleted with `*` start in `blocks`.
+    star_items: Vec<usize>,
 }
 
 impl<'t> Reader<'t> {
@@ -134,7 +170,7 @@ impl<'t> Reader<'t> {
     ) {
         match tag {
             Tag::Heading { level, .. } => {
-                let inline = render_events(inner.map(|(e, _)| e));
+                let inline = render_events(inner.map(soften(self.text)));
                 self.push(BlockKind::Heading(level as u8), inline, &range);
             }
             Tag::Paragraph | Tag::CodeBlock(_) => self.paragraph(range, inner),
@@ -142,7 +178,7 @@ impl<'t> Reader<'t> {
             Tag::Table(_) => self.table(&range, inner),
             Tag::HtmlBlock => self.html(range),
             _ => {
-                let inline = render_events(inner.map(|(e, _)| e));
+                let inline = render_events(inner.map(soften(self.text)));
                 self.push(BlockKind::Paragraph, inline, &range);
             }
         }
@@ -153,7 +189,7 @@ impl<'t> Reader<'t> {
         let source = self.text.get(range.clone()).unwrap_or_default();
         let first_line = self.index.line_of(range.start);
         if !needs_split(source) {
-            let inline = render_events(inner.map(|(e, _)| e));
+            let inline = render_events(inner.map(soften(self.text)));
             self.push(BlockKind::Paragraph, inline, &range);
             return;
         }
@@ -172,10 +208,20 @@ impl<'t> Reader<'t> {
 
     fn list<'a>(&mut self, start: Option<u64>, mut events: impl Iterator<Item = Spanned<'a>>) {
         let mut number = start;
+        // After an item split at a label, the items that follow belong to
+        // another field: they count from the number they are written with.
+        let mut restart = false;
         while let Some((event, range)) = events.next() {
             if let Event::Start(Tag::Item) = event {
                 let item = UntilEnd::new(&mut events);
                 let mut inline = Inline::default();
+                let source = self.text.get(range.clone()).unwrap_or_default();
+                if std::mem::take(&mut restart) && number.is_some() {
+                    number = written_number(source).or(number);
+                }
+                if number.is_none() && source.trim_start().starts_with('*') {
+                    self.star_items.push(self.blocks.len());
+                }
                 match number {
                     Some(n) => {
                         inline.push(&format!("{n}. "), false);
@@ -183,7 +229,6 @@ impl<'t> Reader<'t> {
                     }
                     None => inline.push("- ", false),
                 }
-                let source = self.text.get(range.clone()).unwrap_or_default();
                 let source = source.trim_end_matches(['\n', '\r']);
                 let first_line = self.index.line_of(range.start);
                 // `1. Agree…<tab>Q3 2023<tab>…`: a tab-table row whose id
@@ -200,9 +245,10 @@ impl<'t> Reader<'t> {
                     // with no blank line before the next label).
                     drop(item);
                     self.split_item(inline, content, first_line);
+                    restart = true;
                     continue;
                 }
-                let body = render_events(item.map(|(e, _)| e));
+                let body = render_events(item.map(soften(self.text)));
                 append_inline(&mut inline, &body);
                 self.push(BlockKind::ListItem, inline, &range);
             }
@@ -421,6 +467,13 @@ fn needs_split(source: &str) -> bool {
     })
 }
 
+/// The number an ordered list item is written with (`3. `, `3) `).
+fn written_number(source: &str) -> Option<u64> {
+    let rest = source.trim_start_matches([' ', '>']);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    rest[..digits].parse().ok()
+}
+
 /// A list item's source without its marker (`- `, `* `, `1. `, `2) `) and
 /// the spaces around it.
 fn strip_list_marker(source: &str) -> &str {
@@ -533,9 +586,11 @@ struct Splitter {
     segment_item: bool,
     table: Option<Table>,
     table_lines: Option<Lines>,
-    /// A line without tabs just after a table's body row: the rest of that
-    /// row's last cell if another body row follows (a cell of several
-    /// paragraphs, pasted), else a line of text.
+    /// A line without tabs just after a table's body row: a cell wrapped
+    /// onto the next line. It continues that row's last cell when the row
+    /// ends in text, or starts the next row's first cell when the row ends
+    /// with an empty cell (a trailing tab) and a row follows; a line before
+    /// a new table's header is text.
     pending: Option<(String, u32)>,
     furniture: Vec<Block>,
 }
@@ -543,8 +598,16 @@ struct Splitter {
 impl Splitter {
     fn line(&mut self, raw: &str, line: u32, out: &mut Vec<Block>) {
         let content = strip_quote(raw.trim_end_matches('\r'));
+        let mut lead: Option<(String, u32)> = None;
         if let Some((text, at)) = self.pending.take() {
-            if holds_tab(content) && !is_header_line(content) {
+            let row_follows = holds_tab(content) && !is_header_line(content);
+            if self.last_cell_is_blank() {
+                if row_follows {
+                    lead = Some((text, at));
+                } else {
+                    self.text_line(&text, at, out);
+                }
+            } else if row_follows || !holds_tab(content) {
                 self.continue_last_cell(&text, at);
             } else {
                 self.text_line(&text, at, out);
@@ -567,7 +630,14 @@ impl Splitter {
             && !starts_with_note_marker(content);
         if holds_tab(content) || padded_row {
             self.flush_segment(out);
-            let row = tab_row(content, line);
+            let mut row = tab_row(content, line);
+            if let (Some((lead, at)), Some(first)) = (lead, row.cells.first_mut()) {
+                let mut inline = render_fragment(lead.trim());
+                inline.push(" ", false);
+                append_inline(&mut inline, &first.inline);
+                first.inline = inline;
+                row.lines.start = at;
+            }
             let table = self.table.get_or_insert_with(Table::default);
             table.rows.push(row);
             let lines = self.table_lines.get_or_insert(Lines::one(line));
@@ -601,7 +671,9 @@ impl Splitter {
         if !self.segment.is_empty() {
             self.segment.push('\n');
         }
-        self.segment.push_str(content.trim_start());
+        // Trailing tabs pad the line; they are no hard break.
+        self.segment
+            .push_str(content.trim_start().trim_end_matches(['\t', '\r']));
         let lines = self.segment_lines.get_or_insert(Lines::one(line));
         lines.end = line;
     }
@@ -645,8 +717,18 @@ impl Splitter {
         ));
     }
 
-    /// Appends a line to the last non-empty cell of the table's last row,
-    /// as a paragraph of its own.
+    /// True when the table's last row ends with an empty cell (its line
+    /// ended with a tab), or there is no row.
+    fn last_cell_is_blank(&self) -> bool {
+        self.table
+            .as_ref()
+            .and_then(|t| t.rows.last())
+            .and_then(|r| r.cells.last())
+            .is_none_or(|c| c.inline.is_blank())
+    }
+
+    /// Appends a line that a cell was wrapped onto to the last non-empty
+    /// cell of the table's last row, after a space.
     fn continue_last_cell(&mut self, text: &str, line: u32) {
         let Some(row) = self.table.as_mut().and_then(|t| t.rows.last_mut()) else {
             return;
@@ -657,7 +739,7 @@ impl Splitter {
             .rposition(|c| !c.inline.is_blank())
             .unwrap_or(0);
         if let Some(cell) = row.cells.get_mut(last) {
-            cell.inline.push("\n\n", false);
+            cell.inline.push(" ", false);
             append_inline(&mut cell.inline, &render_fragment(text.trim()));
         }
         row.lines.end = line;
@@ -668,7 +750,11 @@ impl Splitter {
 
     fn flush(mut self, out: &mut Vec<Block>) {
         if let Some((text, at)) = self.pending.take() {
-            self.text_line(&text, at, out);
+            if self.last_cell_is_blank() {
+                self.text_line(&text, at, out);
+            } else {
+                self.continue_last_cell(&text, at);
+            }
         }
         self.flush_segment(out);
         self.flush_table(out);

@@ -15,19 +15,22 @@ use super::starts_with_note_marker;
 use crate::block::{Block, BlockKind, Cell, Inline, Lines, Row, Table};
 use crate::cleantext::is_page_furniture;
 use crate::labels::{find_label, is_field_line};
+use crate::recognise::split_action_id;
 use crate::vocab::{self, Label};
 
 /// True when `text` is a decision and nothing more (`Agree`, `Partially
-/// accepted.`).
-fn is_lone_decision(text: &str) -> bool {
+/// accepted.`), or a word or three standing where one should (`Noted`):
+/// the comment starts on the next line.
+fn is_decision_alone(text: &str) -> bool {
     vocab::decision(crate::cleantext::trim_trailing_punct(text)).is_some()
+        || text.split_whitespace().count() <= 3
 }
 
 /// Reads plain text into blocks.
 pub fn read_text(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut paragraph: Option<(String, Lines, bool)> = None;
-    let mut actions: Vec<(Vec<(String, String)>, u32)> = Vec::new();
+    let mut actions: Vec<(Vec<(String, String)>, Lines)> = Vec::new();
     let mut lone_response = false;
     let mut labelled = false;
     for (n, raw) in text.split('\n').enumerate() {
@@ -48,11 +51,14 @@ pub fn read_text(text: &str) -> Vec<Block> {
         }
         if let Some(fields) = action_fields(line) {
             flush_paragraph(&mut out, &mut paragraph);
-            actions.push((fields, number));
+            actions.push((fields, Lines::one(number)));
+            continue;
+        }
+        let content = line.trim();
+        if action_line_goes_on(&mut actions, content, number) {
             continue;
         }
         flush_actions(&mut out, &mut actions);
-        let content = line.trim();
         let item = is_list_item(content);
         let label = find_label(content);
         // Under a labelled line, a line of the same shape is a field of its
@@ -73,10 +79,11 @@ pub fn read_text(text: &str) -> Vec<Block> {
         lone_response = label
             .as_ref()
             .is_some_and(|m| m.label == Label::Response && content[m.rest..].trim().is_empty());
-        let closes = decision_line
+        // A decision line with a comment after it goes on as the comment.
+        let closes = decision_line && is_decision_alone(content)
             || label.is_some_and(|m| {
                 let rest = content[m.rest..].trim();
-                rest.is_empty() || m.label == Label::Response && is_lone_decision(rest)
+                rest.is_empty() || m.label == Label::Response && is_decision_alone(rest)
             });
         match &mut paragraph {
             Some((text, lines, was_item)) if !starts_block && !*was_item => {
@@ -120,6 +127,42 @@ fn flush_paragraph(out: &mut Vec<Block>, paragraph: &mut Option<(String, Lines, 
         };
         out.push(Block::new(kind, Inline::plain(text), lines));
     }
+}
+
+/// A line right under action lines that is not one: an action with no
+/// fields when it starts with an id as they do (`3. Share lessons`), else
+/// the line the last field was wrapped onto, unless it starts a block of
+/// its own. True when the line was taken.
+fn action_line_goes_on(
+    actions: &mut Vec<(Vec<(String, String)>, Lines)>,
+    content: &str,
+    number: u32,
+) -> bool {
+    let numbered = |text: &str| split_action_id(text).0.is_some();
+    let Some((fields, lines)) = actions.last_mut() else {
+        return false;
+    };
+    if numbered(content) {
+        if !fields.first().is_some_and(|(_, d)| numbered(d)) {
+            return false;
+        }
+        actions.push((
+            vec![(String::new(), content.to_string())],
+            Lines::one(number),
+        ));
+        return true;
+    }
+    if find_label(content).is_some() || starts_with_note_marker(content) || is_list_item(content) {
+        return false;
+    }
+    if let Some((_, value)) = fields.last_mut() {
+        if !value.is_empty() {
+            value.push(' ');
+        }
+        value.push_str(content);
+    }
+    lines.end = number;
+    true
 }
 
 /// Splits an action line into (field name, value) pairs; the first part,
@@ -208,7 +251,7 @@ const MAX_UNLABELLED_COLUMNS: usize = 32;
 /// instead of opening a column, so that one line of 100,000 distinct
 /// fields followed by thousands of short lines does not make a grid of
 /// their product (every row is as wide as the header).
-fn flush_actions(out: &mut Vec<Block>, actions: &mut Vec<(Vec<(String, String)>, u32)>) {
+fn flush_actions(out: &mut Vec<Block>, actions: &mut Vec<(Vec<(String, String)>, Lines)>) {
     if actions.is_empty() {
         return;
     }
@@ -233,15 +276,15 @@ fn flush_actions(out: &mut Vec<Block>, actions: &mut Vec<(Vec<(String, String)>,
             }
         }
     }
-    let first = actions.first().map_or(1, |a| a.1);
-    let last = actions.last().map_or(first, |a| a.1);
+    let first = actions.first().map_or(1, |a| a.1.start);
+    let last = actions.last().map_or(first, |a| a.1.end);
     let header = Row {
         cells: names.iter().map(|n| cell(n)).collect(),
         header: true,
         lines: Lines::one(first),
     };
     let mut rows = vec![header];
-    for (fields, number) in actions.drain(..) {
+    for (fields, lines) in actions.drain(..) {
         let mut values = vec![String::new(); names.len()];
         let mut overflow: Vec<String> = Vec::new();
         for (name, value) in fields {
@@ -270,7 +313,7 @@ fn flush_actions(out: &mut Vec<Block>, actions: &mut Vec<(Vec<(String, String)>,
         rows.push(Row {
             cells: values.iter().map(|v| cell(v)).collect(),
             header: false,
-            lines: Lines::one(number),
+            lines,
         });
     }
     out.push(Block::new(

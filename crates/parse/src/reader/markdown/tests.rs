@@ -182,7 +182,7 @@ fn lines_bulleted_with_a_character_are_list_items() {
 }
 
 #[test]
-fn a_tab_row_cell_of_two_paragraphs_keeps_the_rows_after_it() {
+fn a_tab_row_cell_wrapped_onto_a_second_line_keeps_the_rows_after_it() {
     let src = "Key Action(s)\tTime Frame\tComments\n1.1 Do A\tQ1 2022\tFirst paragraph;\nsecond paragraph.\n1.2 Do B\tQ2 2022\t\nText after the table.\n";
     let blocks = read_markdown(src);
     assert_eq!(kinds(&blocks), ["T3@1", "P@5:Text after the table."]);
@@ -192,7 +192,7 @@ fn a_tab_row_cell_of_two_paragraphs_keeps_the_rows_after_it() {
         .unwrap_or_default();
     assert_eq!(
         rows[1].cells[2].text(),
-        "First paragraph;\n\nsecond paragraph."
+        "First paragraph; second paragraph."
     );
     assert_eq!(rows[1].lines, Lines::new(2, 3));
     assert_eq!(rows[2].cells[0].text(), "1.2 Do B");
@@ -246,4 +246,21 @@ fn tab_rows_numbered_1_dot_and_padded_rows_stay_in_their_table() {
             "Review the pathway"
         ]
     );
+}
+
+#[test]
+fn a_wrapped_line_after_a_row_ending_with_an_empty_cell_starts_the_next_row() {
+    // The last row's comment wraps onto the next line; then a description
+    // wraps onto the line before its row, after a row with no comment.
+    let src = "Key Action(s)\tTime Frame\tComments\n1.1 Do A\tQ1 2022\tSent to 240\nparticipants.\n1.2 Do B\tQ2 2022\t\nConduct a follow-up\nsurvey\t2023\tDone\nin May.\n";
+    let blocks = read_markdown(src);
+    assert_eq!(kinds(&blocks), ["T4@1"]);
+    let rows = blocks[0]
+        .table()
+        .map(|t| t.rows.clone())
+        .unwrap_or_default();
+    assert_eq!(rows[1].cells[2].text(), "Sent to 240 participants.");
+    assert_eq!(rows[3].cells[0].text(), "Conduct a follow-up survey");
+    assert_eq!(rows[3].cells[2].text(), "Done in May.");
+    assert_eq!(rows[3].lines, Lines::new(5, 7));
 }
