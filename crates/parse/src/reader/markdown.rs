@@ -43,7 +43,26 @@ pub fn read_markdown(text: &str) -> Vec<Block> {
         star_items: Vec::new(),
     };
     let mut events = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
+    // The end of an HTML table read whole past the HTML block it opens in.
+    let mut html_until = 0;
     while let Some((event, range)) = events.next() {
+        if range.start < html_until {
+            if let Event::Start(_) = event {
+                drop(UntilEnd::new(&mut events));
+            }
+            continue;
+        }
+        if let Event::Start(Tag::HtmlBlock) = event {
+            // A blank line inside an HTML table ends CommonMark's HTML
+            // block: the table is read to its `</table>` all the same.
+            let end = html_table_end(text, &range);
+            if end > range.end {
+                drop(UntilEnd::new(&mut events));
+                reader.html(range.start..end);
+                html_until = end;
+                continue;
+            }
+        }
         let tag = match event {
             // A quote's own blocks are read as if they stood alone. Its start
             // and end are passed over here rather than by recursion, so that
@@ -349,6 +368,34 @@ impl<'t> Reader<'t> {
         let first_line = self.index.line_of(range.start);
         self.blocks.extend(super::html_fragment(source, first_line));
     }
+}
+
+/// Where the HTML tables an HTML block opens end, past the block when a
+/// blank line cut it short: just after the `</table>` that closes the last
+/// of them, or `range.end` when the block closes every table it opens (or
+/// no closing tag follows).
+fn html_table_end(text: &str, range: &Range<usize>) -> usize {
+    let Some(block) = text.get(range.clone()) else {
+        return range.end;
+    };
+    let lower = block.to_ascii_lowercase();
+    let open = lower.matches("<table").count();
+    let mut unclosed = open.saturating_sub(lower.matches("</table").count());
+    let mut end = range.end;
+    while unclosed > 0 {
+        let rest = text.get(end..).unwrap_or_default();
+        let at = ["</table", "</TABLE", "</Table"]
+            .iter()
+            .filter_map(|t| rest.find(t))
+            .min();
+        let Some(at) = at else {
+            return range.end;
+        };
+        let close = rest[at..].find('>').map_or(rest.len(), |i| at + i + 1);
+        end += close;
+        unclosed -= 1;
+    }
+    end
 }
 
 /// Table cells (written or filled) a table may amount to, at least.

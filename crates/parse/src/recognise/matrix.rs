@@ -75,6 +75,34 @@ pub(crate) fn read_matrix(ctx: &mut Context<'_>, start: usize, at: usize) {
     }
 }
 
+/// True for a row that heads a group of recommendations (`Strategic
+/// recommendations`, across the table or bold in its first cell): its
+/// recommendation cell holds a few words, bold or spanning the row, with
+/// no label, number or full stop, and every other cell is empty.
+fn is_group_row(row: &crate::block::Row, rec_col: Option<usize>) -> bool {
+    let Some(cell) = rec_col.and_then(|c| row.cells.get(c)) else {
+        return false;
+    };
+    let others_empty = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != rec_col)
+        .all(|(_, c)| c.span == Span::FromLeft || c.inline.is_blank());
+    let spans_row = row
+        .cells
+        .iter()
+        .skip(rec_col.unwrap_or(0) + 1)
+        .all(|c| c.span == Span::FromLeft);
+    let text = cell.text().trim();
+    others_empty
+        && (cell.inline.is_all_bold() || spans_row)
+        && text.split_whitespace().count() <= 8
+        && !text.ends_with('.')
+        && find_block_label(&cell.inline).is_none()
+        && split_action_id(text).0.is_none()
+}
+
 fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
     let Some(mut header) = read_header(table) else {
         return;
@@ -96,6 +124,18 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
     for (index, row) in table.rows.iter().enumerate().skip(header.rows) {
         let rec_cell = rec_col.and_then(|c| row.cells.get(c));
         let starts = rec_cell.is_some_and(|c| c.span == Span::Own && !c.inline.is_blank());
+        if starts && is_group_row(row, rec_col) {
+            join_continued(ctx, &mut continued);
+            ctx.warn(
+                Diagnostic::new(
+                    Code::UnclaimedText,
+                    row.lines.start,
+                    "a row that only heads the rows below it is no recommendation; its text is not in the output",
+                )
+                .with_text(cell_text(row, rec_col).trim()),
+            );
+            continue;
+        }
         if starts {
             join_continued(ctx, &mut continued);
             let cell = rec_cell.map(|c| &c.inline);

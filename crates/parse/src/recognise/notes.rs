@@ -76,6 +76,9 @@ pub(crate) fn note_of(inline: &Inline, numbers: bool) -> Note {
         let after = &text[end..];
         if after.starts_with([' ', ')', '\t', '\u{a0}']) {
             (Some(text[..end].to_string()), after.trim_start_matches(')'))
+        } else if after.starts_with(". ") {
+            // `1. Status as reported…`: a numbered note.
+            (Some(text[..end].to_string()), &after[1..])
         } else {
             (None, text)
         }
@@ -117,6 +120,11 @@ mod tests {
         assert_eq!(
             (n.marker, n.text.as_str()),
             (None, "discussed with the Ministry.")
+        );
+        let n = note_of(&Inline::plain("1. Status as reported."), true);
+        assert_eq!(
+            (n.marker.as_deref(), n.text.as_str()),
+            (Some("1"), "Status as reported.")
         );
         let n = note_of(&Inline::plain("This response was discussed."), true);
         assert_eq!(n.marker, None);

@@ -310,6 +310,17 @@ fn merged_text(rows: &[Row], index: usize, col: Option<usize>) -> &str {
     ""
 }
 
+/// True for an empty cell or one that only says there is nothing
+/// (`–`, `N/A`, `None`): a row of them is no key action (a rejected
+/// recommendation's row).
+fn is_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    t.is_empty()
+        || ["-", "–", "—", "n/a", "na", "none", "nil", "...", "…"]
+            .iter()
+            .any(|p| t.eq_ignore_ascii_case(p))
+}
+
 /// True for a body row that is a header row again (a table broken over
 /// pages repeats its header): two or more cells, every one a column word.
 fn repeats_header(row: &Row) -> bool {
@@ -354,7 +365,7 @@ pub(crate) fn action_from_row(
         comments,
     ]
     .iter()
-    .all(|t| t.trim().is_empty())
+    .all(|t| is_placeholder(t))
     {
         return None;
     }
