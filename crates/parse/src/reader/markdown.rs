@@ -363,11 +363,64 @@ impl<'t> Reader<'t> {
         self.push(BlockKind::Table(table), Inline::default(), range);
     }
 
+    /// An HTML block: read by the HTML reader. Markdown emphasis written
+    /// inside its cells (`<td>**Completed**</td>`) is read as Markdown; a
+    /// block of markup alone (a comment, a `<div>` wrapper) is furniture,
+    /// text of no field.
     fn html(&mut self, range: Range<usize>) {
         let source = self.text.get(range.clone()).unwrap_or_default();
         let first_line = self.index.line_of(range.start);
-        self.blocks.extend(super::html_fragment(source, first_line));
+        let mut blocks = super::html_fragment(source, first_line);
+        // Lines of markup alone that no block covers (a comment, a `<div>`
+        // wrapper's own lines): furniture.
+        for (n, line) in source.lines().enumerate() {
+            let number = first_line + n as u32;
+            let covered = blocks
+                .iter()
+                .any(|b| b.lines.start <= number && number <= b.lines.end);
+            if !covered && is_markup_only(line) {
+                blocks.push(Block::new(
+                    BlockKind::Furniture,
+                    Inline::default(),
+                    Lines::one(number),
+                ));
+            }
+        }
+        for block in &mut blocks {
+            if let BlockKind::Table(table) = &mut block.kind {
+                for cell in table.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+                    if cell.inline.text.contains(['*', '_']) && cell.inline.sup.is_empty() {
+                        let bold = cell.inline.is_all_bold() && !cell.inline.is_blank();
+                        let mut inline = render_fragment(&cell.inline.text);
+                        if bold {
+                            let text = std::mem::take(&mut inline.text);
+                            inline = Inline::default();
+                            inline.push(&text, true);
+                        }
+                        cell.inline = inline;
+                    }
+                }
+            }
+        }
+        self.blocks.extend(blocks);
     }
+}
+
+/// True when a line holds tags and comments and no text outside them.
+fn is_markup_only(line: &str) -> bool {
+    let mut rest = line.trim();
+    while let Some(tail) = rest.strip_prefix('<') {
+        let end = if tail.starts_with("!--") {
+            tail.find("-->").map(|i| i + 3)
+        } else {
+            tail.find('>').map(|i| i + 1)
+        };
+        match end {
+            Some(end) => rest = tail[end..].trim_start(),
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// Where the HTML tables an HTML block opens end, past the block when a

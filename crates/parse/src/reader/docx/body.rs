@@ -404,8 +404,13 @@ impl<'a> Walker<'a> {
         if self.depth == 0
             && let Some(table) = self.table.take()
         {
+            // A table without a paragraph holds no text and has no line of
+            // its own (the line it would be given belongs to what follows).
+            let has_lines = table.has_lines();
             let block = table.finish(self.line, &mut self.budget)?;
-            self.blocks.push(block);
+            if has_lines {
+                self.blocks.push(block);
+            }
         }
         Ok(())
     }

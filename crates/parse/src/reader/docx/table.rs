@@ -149,6 +149,11 @@ impl TableBuild {
 
     /// The table as a block. `budget` is the number of grid cells still
     /// allowed in the document; it is reduced by this table's.
+    /// True when a paragraph of the table gave it a source line.
+    pub fn has_lines(&self) -> bool {
+        self.lines.is_some()
+    }
+
     pub fn finish(self, last_line: u32, budget: &mut usize) -> Result<Block, ParseError> {
         let fallback = Lines::one(last_line.max(1));
         let table_lines = self.lines.unwrap_or(fallback);
