@@ -323,7 +323,12 @@ fn find_label_in(text: &str, bounded: bool) -> Option<LabelMatch> {
             let after_id = body[consumed..].trim_start_matches(is_gap);
             let ends = after_id.is_empty() || after_id.starts_with(['\n', '\r']);
             let accepted = match label {
-                Label::Recommendation => closed || id.is_some() && ends,
+                // Without an id, only a capital makes it a label: a line
+                // that `recommendation.` was wrapped onto is text.
+                Label::Recommendation => {
+                    (closed || id.is_some() && ends)
+                        && (id.is_some() || body.starts_with(char::is_uppercase))
+                }
                 Label::KeyActions | Label::OverallComments => true,
                 _ => closed || bounded && after_id.is_empty(),
             };
@@ -527,6 +532,11 @@ mod tests {
             Some((Label::Recommendation, Some("1".into())))
         );
         assert_eq!(lab("Recommendation 1 scale up."), None);
+        assert_eq!(lab("recommendation. Adoption is planned for 2022."), None);
+        assert_eq!(
+            lab("Recommendation: Adopt it.").map(|(l, id, _)| (l, id)),
+            Some((Label::Recommendation, None))
+        );
     }
 
     #[test]
