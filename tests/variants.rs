@@ -407,3 +407,23 @@ Key actions
         ]
     );
 }
+
+#[test]
+fn html_matrix_footnote_row_is_a_note() {
+    let doc = r#"<html><body>
+<h1>Management Response: Evaluation of the Nutrition Programme</h1>
+<table>
+<thead><tr><th>Recommendation</th><th>Management response</th><th>Key actions</th><th>Time frame</th></tr></thead>
+<tbody><tr><td>Recommendation 1. Scale up.</td><td>Accepted</td><td>Plan</td><td>2024</td></tr></tbody>
+<tfoot><tr><td colspan="4"><sup>1</sup> Status as of 30 September 2024.</td></tr></tfoot>
+</table>
+</body></html>"#;
+    let d = parse(doc.as_bytes(), Format::Html).unwrap();
+    assert_eq!(d.recommendations.len(), 1);
+    let notes: Vec<(Option<&str>, &str)> = d
+        .notes
+        .iter()
+        .map(|n| (n.marker.as_deref(), n.text.as_str()))
+        .collect();
+    assert_eq!(notes, [(Some("1"), "Status as of 30 September 2024.")]);
+}

@@ -3,7 +3,7 @@
 //! its key action to the recommendation above.
 
 use super::decision::split_decision;
-use super::notes::note_of;
+use super::notes::{note_of, starts_with_marker};
 use super::split_action_id;
 use super::table::{Column, action_from_row, cell_text, read_header};
 use super::{Context, TextJoin};
@@ -75,6 +75,16 @@ pub(crate) fn read_matrix(ctx: &mut Context<'_>, start: usize, at: usize) {
     }
 }
 
+/// True when every cell of the row but the recommendation's is empty or
+/// covered by the cell to its left.
+fn others_empty(row: &crate::block::Row, rec_col: Option<usize>) -> bool {
+    row.cells
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != rec_col)
+        .all(|(_, c)| c.span == Span::FromLeft || c.inline.is_blank())
+}
+
 /// True for a row that heads a group of recommendations (`Strategic
 /// recommendations`, across the table or bold in its first cell): its
 /// recommendation cell holds a few words, bold or spanning the row, with
@@ -83,12 +93,7 @@ fn is_group_row(row: &crate::block::Row, rec_col: Option<usize>) -> bool {
     let Some(cell) = rec_col.and_then(|c| row.cells.get(c)) else {
         return false;
     };
-    let others_empty = row
-        .cells
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| Some(*i) != rec_col)
-        .all(|(_, c)| c.span == Span::FromLeft || c.inline.is_blank());
+    let others_empty = others_empty(row, rec_col);
     let spans_row = row
         .cells
         .iter()
@@ -124,6 +129,18 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
     for (index, row) in table.rows.iter().enumerate().skip(header.rows) {
         let rec_cell = rec_col.and_then(|c| row.cells.get(c));
         let starts = rec_cell.is_some_and(|c| c.span == Span::Own && !c.inline.is_blank());
+        // A footnote in a row of its own (`<tfoot>`, or a last row spanning
+        // the table): a note, not a recommendation.
+        if starts
+            && others_empty(row, rec_col)
+            && rec_cell.is_some_and(|c| starts_with_marker(&c.inline))
+        {
+            join_continued(ctx, &mut continued);
+            if let Some(c) = rec_cell {
+                ctx.doc.notes.push(note_of(&c.inline, true));
+            }
+            continue;
+        }
         if starts && is_group_row(row, rec_col) {
             join_continued(ctx, &mut continued);
             ctx.warn(
