@@ -427,3 +427,15 @@ fn html_matrix_footnote_row_is_a_note() {
         .collect();
     assert_eq!(notes, [(Some("1"), "Status as of 30 September 2024.")]);
 }
+
+#[test]
+fn a_row_of_comments_alone_continues_the_action_above() {
+    let doc = "## Recommendation 1\n\nDo.\n\n**Management response:** Accepted.\n\n| Key action(s) | Time frame | Responsible unit(s) | Status | Comments |\n|---|---|---|---|---|\n| 1.1 A | 2024 | UNDP | Ongoing | First part. |\n| | | | | Second part. |\n| 1.2 B | 2025 | UNDP | | |\n";
+    let d = parse(doc.as_bytes(), Format::Markdown).unwrap();
+    let actions = &d.recommendations[0].key_actions;
+    assert_eq!(actions.len(), 2);
+    assert_eq!(
+        actions[0].tracking.comments.as_deref(),
+        Some("First part.\n\nSecond part.")
+    );
+}

@@ -3,7 +3,7 @@
 
 use super::decision::{DecisionSplit, split_decision};
 use super::notes::{note_of, starts_with_marker};
-use super::table::{action_from_row, read_header};
+use super::table::{action_from_row, push_action, read_header};
 use super::{Context, TextJoin};
 use crate::block::{Block, BlockKind, Inline};
 use crate::diagnostic::{Code, Diagnostic};
@@ -55,7 +55,7 @@ pub(crate) fn read_body(ctx: &mut Context<'_>, start: usize) {
                 (Some(header), Some(o)) if header.is_actions() => {
                     for index in header.rows..table.rows.len() {
                         if let Some(action) = action_from_row(ctx, &table.rows, index, &header) {
-                            o.rec.key_actions.push(action);
+                            push_action(&mut o.rec.key_actions, action);
                         }
                     }
                     ctx.claim(index);

@@ -5,7 +5,7 @@
 use super::decision::split_decision;
 use super::notes::{note_of, starts_with_marker};
 use super::split_action_id;
-use super::table::{Column, action_from_row, cell_text, read_header};
+use super::table::{Column, action_from_row, cell_text, push_action, read_header};
 use super::{Context, TextJoin};
 use crate::block::{BlockKind, Span};
 use crate::cleantext::clean;
@@ -234,7 +234,7 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
         }
         if let Some(action) = action_from_row(ctx, &table.rows, index, &header) {
             match ctx.doc.recommendations.last_mut() {
-                Some(rec) => rec.key_actions.push(action),
+                Some(rec) => push_action(&mut rec.key_actions, action),
                 None => ctx.warn(
                     Diagnostic::new(
                         Code::UnclaimedText,

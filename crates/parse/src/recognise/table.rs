@@ -310,6 +310,27 @@ fn merged_text(rows: &[Row], index: usize, col: Option<usize>) -> &str {
     ""
 }
 
+/// Adds a key action; a row that only continues the comments of the action
+/// above it (every other cell empty) joins that action's comments instead,
+/// after a blank line.
+pub(crate) fn push_action(actions: &mut Vec<KeyAction>, action: KeyAction) {
+    let comments_only = action.id.is_none()
+        && action.description.is_empty()
+        && action.time_frame.text.is_none()
+        && action.responsible.is_empty()
+        && action.tracking.status_text.is_none();
+    match (actions.last_mut(), action.tracking.comments.as_deref()) {
+        (Some(above), Some(more)) if comments_only => {
+            let comments = above.tracking.comments.get_or_insert_with(String::new);
+            if !comments.is_empty() {
+                comments.push_str("\n\n");
+            }
+            comments.push_str(more);
+        }
+        _ => actions.push(action),
+    }
+}
+
 /// True for an empty cell or one that only says there is nothing
 /// (`–`, `N/A`, `None`): a row of them is no key action (a rejected
 /// recommendation's row).
