@@ -68,15 +68,10 @@ fn match_word(text: &str, word: &str) -> Option<usize> {
     while let Some(w) = want.next() {
         // `Unité / Bureau` is `Unité/Bureau`: spaces around a slash.
         if w == '/' {
-            while chars
-                .next_if(|(_, c)| *c == ' ' || *c == '\u{a0}')
-                .is_some()
-            {}
+            let spaced = |(_, c): &(usize, char)| *c == ' ' || *c == '\u{a0}';
+            while chars.next_if(spaced).is_some() {}
             chars.next_if(|(_, c)| *c == '/')?;
-            while chars
-                .next_if(|(_, c)| *c == ' ' || *c == '\u{a0}')
-                .is_some()
-            {}
+            while chars.next_if(spaced).is_some() {}
             continue;
         }
         let (_, c) = chars.next()?;
@@ -168,15 +163,11 @@ fn close_label(text: &str, marked: bool) -> (usize, bool) {
     };
     // After the colon only spaces are skipped: a `*` there is text, unless it
     // closes the emphasis that opened the label (`**Label:** text`).
-    let skip = |t: &'_ str| -> usize {
-        let kept = if closed && !marked {
-            t.trim_start_matches(is_space)
-        } else {
-            t.trim_start_matches(is_gap)
-        };
-        t.len() - kept.len()
+    let rest = if closed && !marked {
+        rest.trim_start_matches(is_space)
+    } else {
+        rest.trim_start_matches(is_gap)
     };
-    let rest = &rest[skip(rest)..];
     (text.len() - rest.len(), closed)
 }
 
