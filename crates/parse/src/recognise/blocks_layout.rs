@@ -66,14 +66,7 @@ pub(crate) fn read_body(ctx: &mut Context<'_>, start: usize) {
                 // A table of key actions before any recommendation stays
                 // unclaimed text; any other table is an unknown one.
                 (Some(header), None) if header.is_actions() => {}
-                _ => ctx.report(
-                    index,
-                    Diagnostic::new(
-                        Code::UnknownTable,
-                        block.lines.start,
-                        "table has no recognisable key-action header; it is not in the output",
-                    ),
-                ),
+                _ => ctx.report_unknown_table(index),
             }
             continue;
         }

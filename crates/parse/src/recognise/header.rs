@@ -64,14 +64,7 @@ pub(crate) fn read_header(ctx: &mut Context<'_>) -> usize {
             if table::read_header(t).is_some_and(|h| h.is_actions() || h.is_matrix()) {
                 break;
             }
-            ctx.report(
-                i,
-                Diagnostic::new(
-                    Code::UnknownTable,
-                    block.lines.start,
-                    "table has no recognisable key-action header; it is not in the output",
-                ),
-            );
+            ctx.report_unknown_table(i);
             i += 1;
             continue;
         }

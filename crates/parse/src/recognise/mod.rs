@@ -104,6 +104,20 @@ impl<'b> Context<'b> {
         self.warn(diagnostic);
     }
 
+    /// Reports table block `i` as one whose header names no key-action
+    /// columns: its text is in no field.
+    pub fn report_unknown_table(&mut self, i: usize) {
+        let line = self.blocks.get(i).map_or(1, |b| b.lines.start);
+        self.report(
+            i,
+            Diagnostic::new(
+                Code::UnknownTable,
+                line,
+                "table has no recognisable key-action header; it is not in the output",
+            ),
+        );
+    }
+
     /// Counts a label of `language` towards the document's language.
     pub fn vote(&mut self, language: Language) {
         let slot = match language {
