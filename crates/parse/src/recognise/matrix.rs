@@ -85,23 +85,21 @@ fn others_empty(row: &crate::block::Row, rec_col: Option<usize>) -> bool {
         .all(|(_, c)| c.span == Span::FromLeft || c.inline.is_blank())
 }
 
-/// True for a row that heads a group of recommendations (`Strategic
-/// recommendations`, across the table or bold in its first cell): its
-/// recommendation cell holds a few words, bold or spanning the row, with
-/// no label, number or full stop, and every other cell is empty.
+/// True for a row of one filled cell (see [`others_empty`]) that heads a
+/// group of recommendations (`Strategic recommendations`, across the table
+/// or bold in its first cell): its recommendation cell holds a few words,
+/// bold or spanning the row, with no label, number or full stop.
 fn is_group_row(row: &crate::block::Row, rec_col: Option<usize>) -> bool {
     let Some(cell) = rec_col.and_then(|c| row.cells.get(c)) else {
         return false;
     };
-    let others_empty = others_empty(row, rec_col);
     let spans_row = row
         .cells
         .iter()
         .skip(rec_col.unwrap_or(0) + 1)
         .all(|c| c.span == Span::FromLeft);
     let text = cell.text().trim();
-    others_empty
-        && (cell.inline.is_all_bold() || spans_row)
+    (cell.inline.is_all_bold() || spans_row)
         && text.split_whitespace().count() <= 8
         && !text.ends_with('.')
         && find_block_label(&cell.inline).is_none()
@@ -131,17 +129,17 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
         let starts = rec_cell.is_some_and(|c| c.span == Span::Own && !c.inline.is_blank());
         // A footnote in a row of its own (`<tfoot>`, or a last row spanning
         // the table): a note, not a recommendation.
-        if starts
-            && others_empty(row, rec_col)
-            && rec_cell.is_some_and(|c| starts_with_marker(&c.inline))
-        {
+        // A row of one filled cell: a footnote, a group's heading, or a
+        // recommendation with no response yet.
+        let alone = starts && others_empty(row, rec_col);
+        if alone && rec_cell.is_some_and(|c| starts_with_marker(&c.inline)) {
             join_continued(ctx, &mut continued);
             if let Some(c) = rec_cell {
                 ctx.doc.notes.push(note_of(&c.inline, true));
             }
             continue;
         }
-        if starts && is_group_row(row, rec_col) {
+        if alone && is_group_row(row, rec_col) {
             join_continued(ctx, &mut continued);
             ctx.warn(
                 Diagnostic::new(
