@@ -236,7 +236,7 @@ impl<'t> Reader<'t> {
                 let mut inline = Inline::default();
                 let source = self.text.get(range.clone()).unwrap_or_default();
                 if std::mem::take(&mut restart) && number.is_some() {
-                    number = written_number(source).or(number);
+                    number = split_list_marker(source).0.or(number);
                 }
                 if number.is_none() && source.trim_start().starts_with('*') {
                     self.star_items.push(self.blocks.len());
@@ -257,7 +257,7 @@ impl<'t> Reader<'t> {
                     self.split_lines(source, first_line);
                     continue;
                 }
-                let content = strip_list_marker(source);
+                let (_, content) = split_list_marker(source);
                 if needs_split(content) {
                     // Lines after the item that CommonMark reads as its lazy
                     // continuation: labels, tab tables, notes (Word pastes
@@ -567,24 +567,22 @@ fn needs_split(source: &str) -> bool {
     })
 }
 
-/// The number an ordered list item is written with (`3. `, `3) `).
-fn written_number(source: &str) -> Option<u64> {
+/// A list item's source split at its marker (`- `, `* `, `3. `, `3) `):
+/// the number it is written with, if any, and its content without the
+/// marker and the spaces around it.
+fn split_list_marker(source: &str) -> (Option<u64>, &str) {
     let rest = source.trim_start_matches([' ', '>']);
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    rest[..digits].parse().ok()
-}
-
-/// A list item's source without its marker (`- `, `* `, `1. `, `2) `) and
-/// the spaces around it.
-fn strip_list_marker(source: &str) -> &str {
-    let rest = source.trim_start_matches([' ', '>']);
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let after = if digits > 0 {
-        rest[digits..].strip_prefix(['.', ')'])
+    let (number, after) = if digits > 0 {
+        (
+            rest[..digits].parse().ok(),
+            rest[digits..].strip_prefix(['.', ')']),
+        )
     } else {
-        rest.strip_prefix(['-', '*', '+'])
+        (None, rest.strip_prefix(['-', '*', '+']))
     };
-    after.map_or(rest, |a| a.trim_start_matches([' ', '\t']))
+    let content = after.map_or(rest, |a| a.trim_start_matches([' ', '\t']));
+    (number, content)
 }
 
 /// The text of a line bulleted with a character Markdown does not read as
@@ -698,21 +696,7 @@ struct Splitter {
 impl Splitter {
     fn line(&mut self, raw: &str, line: u32, out: &mut Vec<Block>) {
         let content = strip_quote(raw.trim_end_matches('\r'));
-        let mut lead: Option<(String, u32)> = None;
-        if let Some((text, at)) = self.pending.take() {
-            let row_follows = holds_tab(content) && !is_header_line(content);
-            if self.last_cell_is_blank() {
-                if row_follows {
-                    lead = Some((text, at));
-                } else {
-                    self.text_line(&text, at, out);
-                }
-            } else if row_follows || !holds_tab(content) {
-                self.continue_last_cell(&text, at);
-            } else {
-                self.text_line(&text, at, out);
-            }
-        }
+        let lead = self.settle_pending(Some(content), out);
         if is_page_furniture(content) {
             self.furniture.push(Block::new(
                 BlockKind::Furniture,
@@ -817,6 +801,29 @@ impl Splitter {
         ));
     }
 
+    /// Places the pending line now that the `next` line (`None` at the end)
+    /// is known: before a new table's header it is text; after a row ending
+    /// in text it continues that row's last cell; after a row ending with an
+    /// empty cell it is text, or, when a row follows, returned to lead that
+    /// row's first cell.
+    fn settle_pending(
+        &mut self,
+        next: Option<&str>,
+        out: &mut Vec<Block>,
+    ) -> Option<(String, u32)> {
+        let (text, at) = self.pending.take()?;
+        let tab_row = next.is_some_and(holds_tab);
+        let header = tab_row && next.is_some_and(is_header_line);
+        if header || self.last_cell_is_blank() && !tab_row {
+            self.text_line(&text, at, out);
+        } else if self.last_cell_is_blank() {
+            return Some((text, at));
+        } else {
+            self.continue_last_cell(&text, at);
+        }
+        None
+    }
+
     /// True when the table's last row ends with an empty cell (its line
     /// ended with a tab), or there is no row.
     fn last_cell_is_blank(&self) -> bool {
@@ -849,13 +856,7 @@ impl Splitter {
     }
 
     fn flush(mut self, out: &mut Vec<Block>) {
-        if let Some((text, at)) = self.pending.take() {
-            if self.last_cell_is_blank() {
-                self.text_line(&text, at, out);
-            } else {
-                self.continue_last_cell(&text, at);
-            }
-        }
+        self.settle_pending(None, out);
         self.flush_segment(out);
         self.flush_table(out);
         out.append(&mut self.furniture);
