@@ -58,12 +58,9 @@ pub(crate) fn note_of(inline: &Inline, numbers: bool) -> Note {
         )
     } else if text.starts_with(|c| superscript_digit(c).is_some()) {
         // `¹ Status as of…`: a superscript typed as a character.
-        let digits: String = text.chars().map_while(superscript_digit).collect();
-        let end = text
-            .char_indices()
-            .find(|(_, c)| superscript_digit(*c).is_none())
-            .map_or(text.len(), |(i, _)| i);
-        (Some(digits), &text[end..])
+        let rest = text.trim_start_matches(|c| superscript_digit(c).is_some());
+        let digits = text.chars().map_while(superscript_digit).collect();
+        (Some(digits), rest)
     } else if text.starts_with(['*', '†', '‡']) {
         let end = text
             .find(|c: char| !matches!(c, '*' | '†' | '‡'))
