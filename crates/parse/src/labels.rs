@@ -63,6 +63,14 @@ fn is_space(c: char) -> bool {
 /// treating any run of spaces as one space and typographic apostrophes as
 /// straight ones. Returns the byte length matched.
 fn match_word(text: &str, word: &str) -> Option<usize> {
+    if !ascii_prefix_may_match(text, word) {
+        return None;
+    }
+    match_chars(text, word)
+}
+
+/// [`match_word`] character by character, without its prefilter.
+fn match_chars(text: &str, word: &str) -> Option<usize> {
     let mut chars = text.char_indices().peekable();
     let mut want = word.chars().peekable();
     while let Some(w) = want.next() {
@@ -111,6 +119,24 @@ fn match_word(text: &str, word: &str) -> Option<usize> {
         }
     }
     Some(chars.peek().map_or(text.len(), |(i, _)| *i))
+}
+
+/// False when the word's leading ASCII letters cannot match the text: a
+/// byte-wise test that settles most candidates before [`match_word`]'s
+/// character-wise one. It stops at the text's first non-ASCII byte, which
+/// may fold to a letter (`É` → `e`).
+fn ascii_prefix_may_match(text: &str, word: &str) -> bool {
+    let letters = word.bytes().take_while(u8::is_ascii_alphabetic);
+    let mut text = text.bytes();
+    for want in letters {
+        match text.next() {
+            None => return false,
+            Some(b) if !b.is_ascii() => return true,
+            Some(b) if b.to_ascii_lowercase() != want => return false,
+            Some(_) => {}
+        }
+    }
+    true
 }
 
 /// Reads a recommendation id right after its label: `1`, `3a`, `R4`, `2.1`,
@@ -670,5 +696,35 @@ mod tests {
             assert_eq!(m, Some((Some(role.into()), Label::Role)), "{role}");
         }
         assert_eq!(find_label("Based on the work done by: the team"), None);
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The byte-wise prefilter never rejects a text that the label's
+        /// words match, in any case, accent or spacing.
+        #[test]
+        fn ascii_prefilter_never_rejects_a_match(
+            entry in 0usize..400,
+            text in "[rRéÉeEcCoOmMnNdDaAtTiIóÓ /\u{a0}\u{2019}'sSpPuUœŒ]{0,30}"
+        ) {
+            let words: Vec<&str> = vocab::ALL
+                .iter()
+                .flat_map(|v| v.labels.iter().map(|(w, _)| *w))
+                .collect();
+            let word = words[entry % words.len()];
+            // The text as typed (first letter capitalised) and a random one.
+            let mut typed = word.to_uppercase();
+            typed.push_str(&text);
+            for candidate in [typed.as_str(), text.as_str()] {
+                if match_chars(candidate, word).is_some() {
+                    prop_assert!(ascii_prefix_may_match(candidate, word));
+                }
+            }
+        }
     }
 }

@@ -24,6 +24,15 @@ impl LineIndex {
         u32::try_from(line).unwrap_or(u32::MAX)
     }
 
+    /// The byte range of 1-based `line`, without its `\n`; `None` past the
+    /// last line.
+    pub fn range(&self, line: u32, text_len: usize) -> Option<std::ops::Range<usize>> {
+        let i = usize::try_from(line).ok()?.checked_sub(1)?;
+        let start = *self.starts.get(i)?;
+        let end = self.starts.get(i + 1).map_or(text_len, |next| next - 1);
+        Some(start..end)
+    }
+
     /// The number of lines.
     pub fn len(&self) -> usize {
         self.starts.len()

@@ -207,17 +207,45 @@ impl<'t> Reader<'t> {
     fn paragraph<'a>(&mut self, range: Range<usize>, inner: impl Iterator<Item = Spanned<'a>>) {
         let source = self.text.get(range.clone()).unwrap_or_default();
         let first_line = self.index.line_of(range.start);
-        if !needs_split(source) {
+        let joins_table = self.table_above_across_tab_lines(first_line);
+        if !joins_table && !needs_split(source) {
             let inline = render_events(inner.map(soften(self.text)));
             self.push(BlockKind::Paragraph, inline, &range);
             return;
         }
-        self.split_lines(source, first_line);
+        let splitter = Splitter {
+            joins_table,
+            ..Splitter::default()
+        };
+        self.split_with(splitter, source, first_line);
+    }
+
+    /// True when the last block is a table and only lines of tabs (the
+    /// empty rows a Word table pasted as text leaves) stand between it and
+    /// `line`: CommonMark ends the paragraph there, the table goes on.
+    fn table_above_across_tab_lines(&self, line: u32) -> bool {
+        let Some(last) = self.blocks.last() else {
+            return false;
+        };
+        let gap = last.lines.end.saturating_add(1)..line;
+        matches!(last.kind, BlockKind::Table(_))
+            && !gap.is_empty()
+            && gap.into_iter().all(|n| {
+                let text = self
+                    .index
+                    .range(n, self.text.len())
+                    .and_then(|r| self.text.get(r))
+                    .unwrap_or_default();
+                text.contains('\t') && text.trim_matches([' ', '\t', '\r']).is_empty()
+            })
     }
 
     /// Splits source lines into blocks as a paragraph is split.
     fn split_lines(&mut self, source: &str, first_line: u32) {
-        let mut splitter = Splitter::default();
+        self.split_with(Splitter::default(), source, first_line);
+    }
+
+    fn split_with(&mut self, mut splitter: Splitter, source: &str, first_line: u32) {
         for (n, raw) in source.split('\n').enumerate() {
             let line = first_line + n as u32;
             splitter.line(raw, line, &mut self.blocks);
@@ -691,6 +719,9 @@ struct Splitter {
     /// a new table's header is text.
     pending: Option<(String, u32)>,
     furniture: Vec<Block>,
+    /// The table just above goes on here, across lines of tabs: rows join
+    /// it until a line of text.
+    joins_table: bool,
 }
 
 impl Splitter {
@@ -707,7 +738,7 @@ impl Splitter {
         }
         // A line padded with tabs under an open table (`Hold a round-table
         // <tab><tab><tab>`) is a row with only its first cell filled.
-        let padded_row = self.table.is_some()
+        let padded_row = (self.table.is_some() || self.joins_table)
             && content.trim_end_matches([' ', '\r']).ends_with('\t')
             && !content.trim().is_empty()
             && !starts_with_label(content)
@@ -742,6 +773,7 @@ impl Splitter {
     /// A line of text: it ends any table and joins or starts a segment.
     fn text_line(&mut self, content: &str, line: u32, out: &mut Vec<Block>) {
         self.flush_table(out);
+        self.joins_table = false;
         let bullet = bullet_body(content);
         if bullet.is_some()
             || self.segment_item
@@ -780,13 +812,14 @@ impl Splitter {
 
     /// Ends the tab table; rows that go on from a tab table just above
     /// (the lines CommonMark split off it, such as rows whose `1.` it read
-    /// as a list marker) join that table.
+    /// as a list marker, or rows after a line of tabs) join that table.
     fn flush_table(&mut self, out: &mut Vec<Block>) {
         let (Some(mut table), Some(lines)) = (self.table.take(), self.table_lines.take()) else {
             return;
         };
+        let joins = std::mem::take(&mut self.joins_table);
         if let Some(last) = out.last_mut()
-            && last.lines.end + 1 == lines.start
+            && (joins || last.lines.end + 1 == lines.start)
             && !table.rows.first().is_some_and(starts_header)
             && let BlockKind::Table(above) = &mut last.kind
         {
