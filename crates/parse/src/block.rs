@@ -141,6 +141,9 @@ pub enum BlockKind {
     /// Page furniture and decoration (running headers, page numbers,
     /// horizontal rules): text of no field, claimed without a diagnostic.
     Furniture,
+    /// A table's caption (HTML's `<caption>`, Word's Caption style): the
+    /// name of a table, text of no field, reported.
+    Caption,
 }
 
 /// One block of a document.

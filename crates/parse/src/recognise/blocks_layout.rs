@@ -50,6 +50,10 @@ pub(crate) fn read_body(ctx: &mut Context<'_>, start: usize) {
             ctx.claim(index);
             continue;
         }
+        // A caption names the table: reported as text of no field.
+        if block.kind == BlockKind::Caption {
+            continue;
+        }
         if let Some(table) = block.table() {
             match (read_header(table), open.as_mut()) {
                 (Some(header), Some(o)) if header.is_actions() => {

@@ -51,6 +51,11 @@ pub(crate) fn read_header(ctx: &mut Context<'_>) -> usize {
             i += 1;
             continue;
         }
+        // A caption names the table: reported as text of no field.
+        if block.kind == BlockKind::Caption {
+            i += 1;
+            continue;
+        }
         if let Some(t) = block.table() {
             if table::is_contributor_table(t) {
                 contributors_from_table(ctx, t);

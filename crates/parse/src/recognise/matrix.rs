@@ -43,7 +43,8 @@ pub(crate) fn read_matrix(ctx: &mut Context<'_>, start: usize, at: usize) {
     for (i, block) in blocks.iter().enumerate().take(at).skip(start) {
         match &block.kind {
             BlockKind::Furniture => ctx.claim(i),
-            BlockKind::Table(_) => {}
+            // A caption names the table: reported as text of no field.
+            BlockKind::Table(_) | BlockKind::Caption => {}
             _ => {
                 let text = block.text();
                 let body = match find_label(text) {
@@ -63,7 +64,8 @@ pub(crate) fn read_matrix(ctx: &mut Context<'_>, start: usize, at: usize) {
     for (i, block) in blocks.iter().enumerate().skip(at + 1) {
         match &block.kind {
             BlockKind::Furniture => ctx.claim(i),
-            BlockKind::Table(_) => {}
+            // A caption names the table: reported as text of no field.
+            BlockKind::Table(_) | BlockKind::Caption => {}
             _ => {
                 let note = note_of(&block.inline, true);
                 if !note.text.is_empty() {

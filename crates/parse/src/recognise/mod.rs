@@ -13,7 +13,7 @@ mod matrix;
 mod notes;
 mod table;
 
-use crate::block::{Block, Lines};
+use crate::block::{Block, BlockKind, Lines};
 use crate::cleantext::clean;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::ParseError;
@@ -155,10 +155,10 @@ impl<'b> Context<'b> {
                     .join("\n"),
                 None => clean(block.text()),
             };
-            let what = if block.table().is_some() {
-                "a table"
-            } else {
-                "this text"
+            let what = match block.kind {
+                BlockKind::Table(_) => "a table",
+                BlockKind::Caption => "this table caption",
+                _ => "this text",
             };
             self.doc.diagnostics.push(
                 Diagnostic::new(
@@ -347,5 +347,45 @@ mod tests {
              ### Recommendation 3: Three.\n\n**Management response:** Accepted.\n"
         );
         assert_eq!(codes(&text), [(Code::DuplicateId, 9)]);
+    }
+
+    #[test]
+    fn a_table_caption_is_reported_not_read_as_overall_comments() {
+        for layout in ["matrix", "blocks"] {
+            let table = match layout {
+                "matrix" => {
+                    "<tr><th>Recommendation</th><th>Management response</th><th>Key actions</th></tr>\n\
+                     <tr><td>Recommendation 1: Do it.</td><td>Accepted.</td><td>Act</td></tr>"
+                }
+                _ => {
+                    "<tr><th>Key action(s)</th><th>Time frame</th></tr>\n<tr><td>Act</td><td>2025</td></tr>"
+                }
+            };
+            let rec = if layout == "blocks" {
+                "<p>Recommendation 1: Do it.</p>\n<p>Management response: Accepted.</p>\n"
+            } else {
+                ""
+            };
+            let html = format!(
+                "<p>Overall comments: Welcome.</p>\n{rec}<table>\n<caption>Table 1. Matrix</caption>\n{table}\n</table>\n"
+            );
+            let doc = crate::parse(html.as_bytes(), crate::Format::Html).unwrap();
+            assert_eq!(
+                doc.overall_comments.as_deref(),
+                Some("Welcome."),
+                "{layout}"
+            );
+            let caption: Vec<_> = doc
+                .diagnostics
+                .iter()
+                .map(|d| (d.code, d.line, d.text.clone().unwrap_or_default()))
+                .collect();
+            let line = if layout == "blocks" { 5 } else { 3 };
+            assert_eq!(
+                caption,
+                [(Code::UnclaimedText, line, "Table 1. Matrix".to_string())],
+                "{layout}"
+            );
+        }
     }
 }

@@ -440,6 +440,7 @@ impl<'a> Walker<'a> {
         }
         let mut kind = match heading {
             Some(level) => ParaKind::Heading(level),
+            None if styles.is_caption(style) => ParaKind::Caption,
             None => ParaKind::Paragraph,
         };
         let inline = match marker {
@@ -475,6 +476,7 @@ impl<'a> Walker<'a> {
                 ParaKind::Heading(level) => BlockKind::Heading(level),
                 ParaKind::Paragraph => BlockKind::Paragraph,
                 ParaKind::ListItem => BlockKind::ListItem,
+                ParaKind::Caption => BlockKind::Caption,
             };
             self.blocks
                 .push(Block::new(kind, para.inline, Lines::one(para.line)));

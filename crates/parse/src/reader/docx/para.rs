@@ -14,6 +14,8 @@ pub(super) enum ParaKind {
     Paragraph,
     /// A list item; the text starts with its normalised marker.
     ListItem,
+    /// A table's caption (Word's Caption style).
+    Caption,
 }
 
 /// A paragraph with text, and the number it was given.

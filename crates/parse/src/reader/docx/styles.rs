@@ -161,6 +161,16 @@ impl Styles {
         None
     }
 
+    /// True for Word's Caption style (`Table 1. Management response
+    /// matrix`), or a style based on it.
+    pub fn is_caption(&self, pstyle: Option<&str>) -> bool {
+        self.chain(self.paragraph_style(pstyle)).any(|def| {
+            def.name
+                .as_deref()
+                .is_some_and(|name| name.trim().eq_ignore_ascii_case("caption"))
+        })
+    }
+
     /// The numbering a paragraph style carries, inherited.
     pub fn numbering(&self, pstyle: Option<&str>) -> Option<NumRef> {
         let mut ilvl = None;

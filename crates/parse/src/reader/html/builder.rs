@@ -627,7 +627,7 @@ impl Builder {
                     t.close_row(fmt);
                     t.caption = Some(Flow::default());
                 } else if let Some(caption) = t.caption.take() {
-                    self.paragraph(caption);
+                    self.caption(caption);
                 }
             }
             Class::Column => {}
@@ -642,14 +642,13 @@ impl Builder {
         }
     }
 
-    /// Adds a caption as a paragraph (before its table, which is added at
-    /// its end).
-    fn paragraph(&mut self, flow: Flow) {
+    /// Adds a caption before its table (which is added at its end).
+    fn caption(&mut self, flow: Flow) {
         self.flush();
         let (inline, lines) = flow.buf.finish();
         if let Some(lines) = lines {
             self.blocks
-                .push(Block::new(BlockKind::Paragraph, inline, lines));
+                .push(Block::new(BlockKind::Caption, inline, lines));
         }
     }
 
@@ -660,7 +659,7 @@ impl Builder {
         };
         t.close_row(&mut self.fmt);
         if let Some(caption) = t.caption.take() {
-            self.paragraph(caption);
+            self.caption(caption);
         }
         // Paragraphs made of text found between rows precede the table.
         self.flush();

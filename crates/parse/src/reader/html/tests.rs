@@ -83,6 +83,7 @@ fn page_headings_and_paragraphs() {
             BlockKind::ListItem => "li".into(),
             BlockKind::Table(_) => "table".into(),
             BlockKind::Furniture => "furniture".into(),
+            BlockKind::Caption => "caption".into(),
         })
         .collect();
     assert_eq!(
@@ -530,7 +531,7 @@ fn implicit_rows_caption_and_foster_text() {
         .iter()
         .map(|b| (b.kind.clone(), b.text().to_owned()))
         .collect();
-    assert_eq!(got[0], (BlockKind::Paragraph, "The caption".to_owned()));
+    assert_eq!(got[0], (BlockKind::Caption, "The caption".to_owned()));
     assert_eq!(got[1], (BlockKind::Paragraph, "stray".to_owned()));
     assert_eq!(blocks[0].inline.bold, [4..11]);
     let t = blocks[2].table().unwrap();

@@ -9,6 +9,7 @@ fn kinds(blocks: &[Block]) -> Vec<String> {
             BlockKind::ListItem => format!("L@{}:{}", b.lines.start, b.text()),
             BlockKind::Paragraph => format!("P@{}:{}", b.lines.start, b.text()),
             BlockKind::Furniture => format!("F@{}", b.lines.start),
+            BlockKind::Caption => format!("C@{}:{}", b.lines.start, b.text()),
         })
         .collect()
 }

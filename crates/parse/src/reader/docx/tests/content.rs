@@ -409,3 +409,16 @@ fn documents_without_styles_or_numbering_still_read() {
     assert_eq!(blocks[0].kind, BlockKind::Paragraph);
     assert!(blocks[1].inline.is_all_bold());
 }
+
+#[test]
+fn a_caption_style_paragraph_is_a_caption() {
+    let body = [
+        p(&r("Before")),
+        styled("Caption", &r("Table 1. Management response matrix")),
+    ]
+    .concat();
+    let blocks = read(&body);
+    let kinds: Vec<_> = blocks.iter().map(|b| b.kind.clone()).collect();
+    assert_eq!(kinds, [BlockKind::Paragraph, BlockKind::Caption]);
+    assert_eq!(blocks[1].text(), "Table 1. Management response matrix");
+}
