@@ -133,6 +133,53 @@ fn model_word_lists() {
     }
 }
 
+/// Forms of MODEL.md's words that say the same: `Annually`, `Every year`
+/// and `Chaque année` are ongoing as `Annual` is; `Not yet determined` and
+/// `Sin fecha` are unknown as `To be determined` and `No due date` are;
+/// `Throughout 2025` is due at its end as `Courant 2025` is. A frequency
+/// in no list (`Quarterly`) is other, as MODEL.md says of anything else.
+#[test]
+fn forms_of_the_listed_words() {
+    use TimeFrameKind::*;
+    for word in [
+        "Annually",
+        "Every year",
+        "Regularly",
+        "Chaque année",
+        "Régulièrement",
+        "Anualmente",
+        "Regularmente",
+    ] {
+        check(word, Ongoing, None);
+    }
+    for word in ["Quarterly", "Monthly", "Trimestriel", "Mensual"] {
+        other(word);
+    }
+    for word in [
+        "Not yet determined",
+        "To be decided",
+        "Pending funding",
+        "Non déterminé",
+        "Sans date",
+        "À préciser",
+        "Sin fecha",
+        "Sin definir",
+        "Sujeto a disponibilidad de fondos",
+    ] {
+        check(word, Unknown, None);
+    }
+    for text in [
+        "Throughout 2025",
+        "In the course of 2025",
+        "Tout au long de 2025",
+        "Durant 2025",
+        "A lo largo de 2025",
+        "En el transcurso de 2025",
+    ] {
+        due(text, "2025-12-31");
+    }
+}
+
 #[test]
 fn day_month_order() {
     let amb = |t: &str| parse_time_frame(t).ambiguous;
