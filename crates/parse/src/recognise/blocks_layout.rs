@@ -3,7 +3,7 @@
 
 use super::decision::{DecisionSplit, split_decision};
 use super::notes::{note_of, starts_with_marker};
-use super::table::{action_from_row, push_action, read_header};
+use super::table::{action_from_row, is_placeholder, push_action, read_header};
 use super::{Context, TextJoin};
 use crate::block::{Block, BlockKind, Inline};
 use crate::diagnostic::{Code, Diagnostic};
@@ -132,6 +132,12 @@ pub(crate) fn read_body(ctx: &mut Context<'_>, start: usize) {
             _ => {
                 let item = block.kind == BlockKind::ListItem;
                 match (mode, open.as_mut()) {
+                    // `Key actions` then `None.`: the recommendation has none.
+                    (Mode::Actions, Some(_))
+                        if block.kind == BlockKind::Paragraph && is_placeholder(block.text()) =>
+                    {
+                        ctx.claim(index);
+                    }
                     (Mode::Text, Some(o)) => {
                         o.text.push(block.text(), item);
                         ctx.claim(index);

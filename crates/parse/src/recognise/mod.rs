@@ -388,4 +388,18 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn none_under_key_actions_is_no_action_and_no_note() {
+        for none in ["None.", "N/A", "Aucune.", "Ninguna"] {
+            let text = format!(
+                "Recommendation 1: Do it.\n\nManagement response: Rejected. Not ours.\n\nKey actions\n{none}\n\n* Status as at 15 January 2020.\n"
+            );
+            let doc = crate::parse(text.as_bytes(), crate::Format::Text).unwrap();
+            assert!(doc.recommendations[0].key_actions.is_empty(), "{none}");
+            let notes: Vec<_> = doc.notes.iter().map(|n| n.text.as_str()).collect();
+            assert_eq!(notes, ["Status as at 15 January 2020."], "{none}");
+            assert!(doc.diagnostics.is_empty(), "{none}: {:?}", doc.diagnostics);
+        }
+    }
 }

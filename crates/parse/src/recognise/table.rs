@@ -332,14 +332,24 @@ pub(crate) fn push_action(actions: &mut Vec<KeyAction>, action: KeyAction) {
 }
 
 /// True for an empty cell or one that only says there is nothing
-/// (`–`, `N/A`, `None`): a row of them is no key action (a rejected
-/// recommendation's row).
-fn is_placeholder(text: &str) -> bool {
+/// (`–`, `N/A`, `None.`, `Aucune`, `Ninguna`): a row of them is no key
+/// action (a rejected recommendation's row), and so is such a line under
+/// `Key actions`.
+pub(crate) fn is_placeholder(text: &str) -> bool {
     let t = text.trim();
-    t.is_empty()
-        || ["-", "–", "—", "n/a", "na", "none", "nil", "...", "…"]
-            .iter()
-            .any(|p| t.eq_ignore_ascii_case(p))
+    if t.is_empty() || ["...", "…"].contains(&t) {
+        return true;
+    }
+    let t = t.trim_end_matches('.').trim_end();
+    ["-", "–", "—", "n/a", "na", "none", "nil"]
+        .iter()
+        .any(|p| t.eq_ignore_ascii_case(p))
+        // The words below are short: longer cells are not folded.
+        || t.len() <= 16
+            && matches!(
+            vocab::fold(t).as_str(),
+            "aucune" | "aucun" | "neant" | "ninguna" | "ninguno" | "no key actions" | "no action"
+        )
 }
 
 /// True for a body row that is a header row again (a table broken over
