@@ -263,6 +263,12 @@ impl<'t> Reader<'t> {
                 let item = UntilEnd::new(&mut events);
                 let mut inline = Inline::default();
                 let source = self.text.get(range.clone()).unwrap_or_default();
+                // `- 3 -`, a page number, read as a bullet.
+                if is_page_furniture(source.trim_end()) {
+                    drop(item);
+                    self.push(BlockKind::Furniture, Inline::default(), &range);
+                    continue;
+                }
                 if std::mem::take(&mut restart) && number.is_some() {
                     number = split_list_marker(source).0.or(number);
                 }
@@ -401,12 +407,13 @@ impl<'t> Reader<'t> {
         let mut blocks = super::html_fragment(source, first_line);
         // Lines of markup alone that no block covers (a comment, a `<div>`
         // wrapper's own lines): furniture.
+        let mut in_comment = false;
         for (n, line) in source.lines().enumerate() {
             let number = first_line + n as u32;
             let covered = blocks
                 .iter()
                 .any(|b| b.lines.start <= number && number <= b.lines.end);
-            if !covered && is_markup_only(line) {
+            if is_markup_only(line, &mut in_comment) && !covered {
                 blocks.push(Block::new(
                     BlockKind::Furniture,
                     Inline::default(),
@@ -434,21 +441,34 @@ impl<'t> Reader<'t> {
     }
 }
 
-/// True when a line holds tags and comments and no text outside them.
-fn is_markup_only(line: &str) -> bool {
+/// True when a line holds tags and comments and no text outside them;
+/// `in_comment` carries a comment that goes on over lines (`<!-- a note`,
+/// `over two lines -->`) from one line to the next.
+fn is_markup_only(line: &str, in_comment: &mut bool) -> bool {
     let mut rest = line.trim();
-    while let Some(tail) = rest.strip_prefix('<') {
-        let end = if tail.starts_with("!--") {
-            tail.find("-->").map(|i| i + 3)
-        } else {
-            tail.find('>').map(|i| i + 1)
+    loop {
+        if *in_comment {
+            match rest.find("-->") {
+                Some(end) => {
+                    *in_comment = false;
+                    rest = rest[end + 3..].trim_start();
+                }
+                None => return true,
+            }
+        }
+        let Some(tail) = rest.strip_prefix('<') else {
+            return rest.is_empty();
         };
-        match end {
-            Some(end) => rest = tail[end..].trim_start(),
+        if let Some(comment) = tail.strip_prefix("!--") {
+            *in_comment = true;
+            rest = comment;
+            continue;
+        }
+        match tail.find('>') {
+            Some(end) => rest = tail[end + 1..].trim_start(),
             None => return false,
         }
     }
-    rest.is_empty()
 }
 
 /// Where the HTML tables an HTML block opens end, past the block when a

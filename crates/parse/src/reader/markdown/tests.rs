@@ -55,6 +55,23 @@ fn pipe_table_header_row_is_marked() {
 }
 
 #[test]
+fn a_page_number_read_as_a_bullet_is_furniture() {
+    let blocks = read_markdown("Text.\n\n- 3 -\n\n- an item\n");
+    assert_eq!(kinds(&blocks), ["P@1:Text.", "F@3", "L@5:- an item"]);
+}
+
+#[test]
+fn a_comment_over_several_lines_is_furniture() {
+    let blocks = read_markdown(
+        "Text.\n\n<!-- a comment\nover two lines -->\n\n<!--\nanother\n--> <br>\n\nEnd.\n",
+    );
+    assert_eq!(
+        kinds(&blocks),
+        ["P@1:Text.", "F@3", "F@4", "F@6", "F@7", "F@8", "P@10:End."]
+    );
+}
+
+#[test]
 fn page_furniture_is_set_apart() {
     let blocks = read_markdown("Some text\nManagement Response – page 2\nmore text\n");
     assert_eq!(kinds(&blocks), ["P@1:Some text more text", "F@2"]);
