@@ -207,6 +207,9 @@ impl<'t> Reader<'t> {
     fn paragraph<'a>(&mut self, range: Range<usize>, inner: impl Iterator<Item = Spanned<'a>>) {
         let source = self.text.get(range.clone()).unwrap_or_default();
         let first_line = self.index.line_of(range.start);
+        if self.continue_pipe_table(source, first_line) {
+            return;
+        }
         let joins_table = self.table_above_across_tab_lines(first_line);
         if !joins_table && !needs_split(source) {
             let inline = render_events(inner.map(soften(self.text)));
@@ -218,6 +221,61 @@ impl<'t> Reader<'t> {
             ..Splitter::default()
         };
         self.split_with(splitter, source, first_line);
+    }
+
+    /// Adds a paragraph of pipe rows to the pipe table just above when only
+    /// blank lines stand between them (a blank line a converter left inside
+    /// a table ends it for GFM, and the rows after it are text); true when
+    /// it did.
+    fn continue_pipe_table(&mut self, source: &str, first_line: u32) -> bool {
+        let source = source.trim_end_matches(['\n', '\r']);
+        let is_pipe_row = |line: &str| {
+            let row = container_content(line).trim_end();
+            row.starts_with('|') && row.len() > 1 && row.ends_with('|')
+        };
+        if !source.split('\n').all(is_pipe_row) {
+            return false;
+        }
+        let line_text = |n: u32| {
+            self.index
+                .range(n, self.text.len())
+                .and_then(|r| self.text.get(r))
+                .unwrap_or_default()
+        };
+        let Some(last) = self.blocks.last() else {
+            return false;
+        };
+        let gap_is_blank = (last.lines.end.saturating_add(1)..first_line)
+            .all(|n| container_content(line_text(n)).trim().is_empty());
+        let above_is_pipe_table = matches!(last.kind, BlockKind::Table(_))
+            && is_pipe_row(line_text(last.lines.start))
+            && last.lines.end < first_line;
+        if !(gap_is_blank && above_is_pipe_table) {
+            return false;
+        }
+        let rows: Vec<Row> = source
+            .split('\n')
+            .enumerate()
+            .map(|(n, line)| Row {
+                cells: source_cells(line.trim_end_matches('\r'))
+                    .map(|cell| Cell {
+                        inline: render_fragment(cell.trim()),
+                        ..Cell::default()
+                    })
+                    .collect(),
+                header: false,
+                lines: Lines::one(first_line + n as u32),
+            })
+            .collect();
+        let Some(last) = self.blocks.last_mut() else {
+            return false;
+        };
+        let BlockKind::Table(table) = &mut last.kind else {
+            return false;
+        };
+        last.lines.end = rows.last().map_or(last.lines.end, |r| r.lines.end);
+        table.rows.extend(rows);
+        true
     }
 
     /// True when the last block is a table and only lines of tabs (the

@@ -72,6 +72,34 @@ fn a_comment_over_several_lines_is_furniture() {
 }
 
 #[test]
+fn pipe_rows_after_a_blank_line_go_on_with_the_table_above() {
+    let blocks = read_markdown(
+        "| A | B |\n|---|---|\n| x | y |\n\n| z | *w* |\n| v |  |\n\n| not | a row\n",
+    );
+    assert_eq!(kinds(&blocks), ["T4@1", "P@8:| not | a row"]);
+    let t = blocks[0].table().unwrap();
+    let texts: Vec<Vec<&str>> = t
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.text()).collect())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            vec!["A", "B"],
+            vec!["x", "y"],
+            vec!["z", "w"],
+            vec!["v", ""]
+        ]
+    );
+    assert_eq!(t.rows[3].lines.start, 6);
+    assert_eq!(blocks[0].lines.end, 6);
+    // Text between them: the rows are no longer the table's.
+    let blocks = read_markdown("| A | B |\n|---|---|\n| x | y |\n\nText.\n\n| z | w |\n");
+    assert_eq!(kinds(&blocks), ["T2@1", "P@5:Text.", "P@7:| z | w |"]);
+}
+
+#[test]
 fn page_furniture_is_set_apart() {
     let blocks = read_markdown("Some text\nManagement Response – page 2\nmore text\n");
     assert_eq!(kinds(&blocks), ["P@1:Some text more text", "F@2"]);
