@@ -57,6 +57,12 @@ pub(crate) fn read_header(ctx: &mut Context<'_>) -> usize {
             continue;
         }
         if let Some(t) = block.table() {
+            if contributors_by_column(ctx, t) {
+                ctx.claim(i);
+                mode = Mode::Contributors;
+                i += 1;
+                continue;
+            }
             if table::is_contributor_table(t) {
                 contributors_from_table(ctx, t);
                 ctx.claim(i);
@@ -328,6 +334,104 @@ pub(crate) struct Group {
     positions: usize,
     units: usize,
     last_was_role: bool,
+}
+
+/// A contributors table whose header row holds the roles and whose first
+/// column names the fields (`| | Prepared by | Cleared by |`, then `| Name
+/// | … |`, `| Position | … |`, `| Unit | … |`): each role's column is one
+/// person. Reads it and returns true when `t` is one.
+fn contributors_by_column(ctx: &mut Context<'_>, t: &crate::block::Table) -> bool {
+    let Some((head, rows)) = t.rows.split_first() else {
+        return false;
+    };
+    // A label standing alone in a cell, as if it closed with a colon.
+    let whole_label = |text: &str| {
+        let text = text.trim().trim_end_matches(':').trim_end();
+        let closed = format!("{text}:");
+        find_label(&closed).filter(|m| m.rest == closed.len())
+    };
+    let roles: Vec<Option<LabelMatch>> = head
+        .cells
+        .iter()
+        .skip(1)
+        .map(|c| whole_label(c.text()).filter(|m| m.label == Label::Role))
+        .collect();
+    let fields: Vec<Option<Field>> = rows
+        .iter()
+        .map(|r| {
+            let text = r.cells.first().map_or("", |c| c.text());
+            if is_name_word(text) {
+                return Some(Field::Name);
+            }
+            match whole_label(text)?.label {
+                Label::Position => Some(Field::Position),
+                Label::Unit => Some(Field::Unit),
+                _ => None,
+            }
+        })
+        .collect();
+    let first_empty = head.cells.first().is_none_or(|c| c.inline.is_blank());
+    if !first_empty || roles.iter().all(Option::is_none) || fields.iter().all(Option::is_none) {
+        return false;
+    }
+    for (col, role) in roles.iter().enumerate() {
+        let col = col + 1;
+        let Some(role) = role else {
+            unplaced(ctx, head.lines.start, head.cells[col].text());
+            continue;
+        };
+        ctx.vote(role.language);
+        let mut person = Contributor {
+            role: clean(role.role.as_deref().unwrap_or_default()),
+            name: None,
+            position: None,
+            unit: None,
+        };
+        for (row, field) in rows.iter().zip(&fields) {
+            let value = clean_opt(row.cells.get(col).map_or("", |c| c.text()));
+            match field {
+                Some(Field::Name) => person.name = value,
+                Some(Field::Position) => person.position = value,
+                Some(Field::Unit) => person.unit = value,
+                None => {}
+            }
+        }
+        ctx.doc.contributors.push(person);
+    }
+    for (row, field) in rows.iter().zip(&fields) {
+        if field.is_none() {
+            let text: Vec<&str> = row.cells.iter().map(|c| c.text()).collect();
+            unplaced(ctx, row.lines.start, &text.join(" | "));
+        }
+    }
+    ctx.header_group = Group::default();
+    true
+}
+
+/// A field of a contributor, named in the first column of a table.
+#[derive(Debug, Clone, Copy)]
+enum Field {
+    Name,
+    Position,
+    Unit,
+}
+
+/// True for the word that names the row of names: `Name`, `Nom`, `Nombre`.
+fn is_name_word(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(':').trim_end();
+    text.len() <= 24
+        && matches!(
+            vocab::fold(text).as_str(),
+            "name"
+                | "names"
+                | "full name"
+                | "nom"
+                | "noms"
+                | "nom et prenom"
+                | "nombre"
+                | "nombres"
+                | "nombre y apellido"
+        )
 }
 
 /// A contributors table: each column is one person, read top to bottom.

@@ -402,4 +402,34 @@ mod tests {
             assert!(doc.diagnostics.is_empty(), "{none}: {:?}", doc.diagnostics);
         }
     }
+
+    #[test]
+    fn a_contributors_table_with_roles_in_its_header_row_is_read_by_column() {
+        let text = format!(
+            "| | Prepared by | Cleared by |\n|---|---|---|\n| Name | A B | C D |\n\
+             | Position | Manager | Director |\n| Unit/Bureau | X | Y |\n| Date | 2024 | 2025 |\n\n{REC}"
+        );
+        let doc = crate::parse(text.as_bytes(), crate::Format::Markdown).unwrap();
+        let people: Vec<_> = doc
+            .contributors
+            .iter()
+            .map(|c| {
+                (
+                    c.role.as_str(),
+                    c.name.as_deref(),
+                    c.position.as_deref(),
+                    c.unit.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Prepared by", Some("A B"), Some("Manager"), Some("X")),
+                ("Cleared by", Some("C D"), Some("Director"), Some("Y")),
+            ]
+        );
+        // The row no field takes is reported with its line.
+        assert_eq!(codes(&text), [(Code::UnclaimedText, 6)]);
+    }
 }
