@@ -336,10 +336,11 @@ pub(crate) struct Group {
     last_was_role: bool,
 }
 
-/// A contributors table whose header row holds the roles and whose first
-/// column names the fields (`| | Prepared by | Cleared by |`, then `| Name
-/// | … |`, `| Position | … |`, `| Unit | … |`): each role's column is one
-/// person. Reads it and returns true when `t` is one.
+/// A contributors table whose header row holds the roles, one person a
+/// column: with a first column naming the fields (`| | Prepared by |
+/// Cleared by |`, then `| Name | … |`, `| Position | … |`, `| Unit | … |`),
+/// or without, its rows then being the name, the position and the unit in
+/// that order. Reads it and returns true when `t` is one.
 fn contributors_by_column(ctx: &mut Context<'_>, t: &crate::block::Table) -> bool {
     let Some((head, rows)) = t.rows.split_first() else {
         return false;
@@ -350,15 +351,23 @@ fn contributors_by_column(ctx: &mut Context<'_>, t: &crate::block::Table) -> boo
         let closed = format!("{text}:");
         find_label(&closed).filter(|m| m.rest == closed.len())
     };
+    let role_of = |text: &str| whole_label(text).filter(|m| m.label == Label::Role);
+    // Without a column of field names, every header cell is a role.
+    let named = !head.cells.iter().all(|c| role_of(c.text()).is_some());
+    let first = usize::from(named);
     let roles: Vec<Option<LabelMatch>> = head
         .cells
         .iter()
-        .skip(1)
-        .map(|c| whole_label(c.text()).filter(|m| m.label == Label::Role))
+        .skip(first)
+        .map(|c| role_of(c.text()))
         .collect();
     let fields: Vec<Option<Field>> = rows
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
+            if !named {
+                return [Field::Name, Field::Position, Field::Unit].get(i).copied();
+            }
             let text = r.cells.first().map_or("", |c| c.text());
             if is_name_word(text) {
                 return Some(Field::Name);
@@ -371,11 +380,14 @@ fn contributors_by_column(ctx: &mut Context<'_>, t: &crate::block::Table) -> boo
         })
         .collect();
     let first_empty = head.cells.first().is_none_or(|c| c.inline.is_blank());
-    if !first_empty || roles.iter().all(Option::is_none) || fields.iter().all(Option::is_none) {
+    if named && !first_empty
+        || roles.iter().all(Option::is_none)
+        || fields.iter().all(Option::is_none)
+    {
         return false;
     }
     for (col, role) in roles.iter().enumerate() {
-        let col = col + 1;
+        let col = col + first;
         let Some(role) = role else {
             unplaced(ctx, head.lines.start, head.cells[col].text());
             continue;

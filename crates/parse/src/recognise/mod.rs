@@ -431,5 +431,23 @@ mod tests {
         );
         // The row no field takes is reported with its line.
         assert_eq!(codes(&text), [(Code::UnclaimedText, 6)]);
+        // Without the column of field names: name, position, unit by row.
+        let text = format!(
+            "| Prepared by | Cleared by |\n|---|---|\n| A B | C D |\n| Manager | Director |\n\n{REC}"
+        );
+        let doc = crate::parse(text.as_bytes(), crate::Format::Markdown).unwrap();
+        let people: Vec<_> = doc
+            .contributors
+            .iter()
+            .map(|c| (c.role.as_str(), c.name.as_deref(), c.position.as_deref()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Prepared by", Some("A B"), Some("Manager")),
+                ("Cleared by", Some("C D"), Some("Director")),
+            ]
+        );
+        assert_eq!(codes(&text), []);
     }
 }
