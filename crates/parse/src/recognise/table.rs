@@ -167,9 +167,27 @@ pub(crate) fn header_column(cell: &Cell) -> Option<Column> {
     })
 }
 
-/// A header cell's text without the marks around it.
+/// A header cell's text without the marks around it, footnote markers
+/// typed as superscript digits (`Status¹`) or in pandoc's `^1^` included.
 fn trim_header(text: &str) -> &str {
-    text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | ':' | '\\' | '†'))
+    let is_mark = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '*' | ':' | '\\' | '†' | '‡' | '¹' | '²' | '³' | '⁰'..='⁹'
+            )
+    };
+    let text = text.trim_matches(is_mark);
+    // `Status^1^`: a marker between carets at the end.
+    let text = match text.strip_suffix('^').and_then(|t| t.rsplit_once('^')) {
+        Some((head, marker))
+            if marker.len() <= 3 && marker.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+        {
+            head
+        }
+        _ => text,
+    };
+    text.trim_matches(is_mark)
 }
 
 /// The column a header text names whole.
@@ -557,5 +575,8 @@ mod tests {
         assert_eq!(column("Lead unit(s)"), Some(Column::Responsible));
         assert_eq!(column("Comments/Remarks"), Some(Column::Comments));
         assert_eq!(column("Train staff (two rounds)"), None);
+        assert_eq!(column("Status¹"), Some(Column::Status));
+        assert_eq!(column("Status^1^"), Some(Column::Status));
+        assert_eq!(column("Time frame ²"), Some(Column::TimeFrame));
     }
 }
