@@ -11,6 +11,7 @@ use html5ever::tokenizer::{Tag, TagKind, Token, TokenSinkResult};
 use super::grid::{self, RawCell, RawRow};
 use super::text::{Fmt, TextBuf};
 use crate::block::{Block, BlockKind, Inline, Lines};
+use crate::cleantext::is_page_furniture;
 
 /// What a tag does to the flow of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -435,6 +436,8 @@ impl Builder {
         let start = open.start.map_or(lines.start, |s| s.min(lines.start));
         let kind = match open.kind {
             OpenKind::Heading(level) => BlockKind::Heading(level),
+            // `Page 3` in a footer LibreOffice wrote into the page.
+            OpenKind::Paragraph if is_page_furniture(&inline.text) => BlockKind::Furniture,
             OpenKind::Paragraph => BlockKind::Paragraph,
             OpenKind::ListItem => BlockKind::ListItem,
         };

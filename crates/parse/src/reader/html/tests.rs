@@ -523,6 +523,15 @@ fn header_rows() {
 }
 
 #[test]
+fn a_page_number_paragraph_is_furniture() {
+    let blocks = read_html(
+        "<p>Text.</p>\n<div title=\"footer\"><p>Page <span><sdfield type=PAGE>3</sdfield></span></p></div>",
+    );
+    let kinds: Vec<_> = blocks.iter().map(|b| b.kind.clone()).collect();
+    assert_eq!(kinds, [BlockKind::Paragraph, BlockKind::Furniture]);
+}
+
+#[test]
 fn implicit_rows_caption_and_foster_text() {
     let blocks = read_html(
         "<table><caption>The <b>caption</b></caption>stray<td>a<td>b<tr><td>c</table><p>after</p>",
