@@ -164,12 +164,21 @@ mod generated {
         single_line().prop_filter("a colon in a header value", |v| !v.contains(':'))
     }
 
+    /// A key action's description. Excluded: one that only says there is
+    /// nothing (`–`, `N/A`), which with empty cells is no key action.
+    fn description() -> impl Strategy<Value = String> {
+        single_line().prop_filter("a placeholder description", |d| {
+            let d = d.trim_end_matches('.').to_lowercase();
+            !["-", "–", "—", "n/a", "na", "none", "nil", "...", "…", ""].contains(&d.as_str())
+        })
+    }
+
     fn action(lang: Language) -> impl Strategy<Value = KeyAction> {
         let v = vocab::of(lang);
         let statuses: Vec<&'static str> = v.statuses.iter().map(|(w, _)| *w).collect();
         (
             prop::option::of("[1-9]\\.[1-9]"),
-            single_line(),
+            description(),
             prop::option::of(prop::sample::select(vec![
                 "Q2 2021",
                 "By 30 March 2020",
