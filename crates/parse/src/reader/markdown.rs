@@ -24,6 +24,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::dash_table::{self, DashTable};
 use super::lines::LineIndex;
 use super::starts_with_note_marker;
 use crate::block::{Block, BlockKind, Cell, Inline, Lines, Row, Table};
@@ -33,7 +34,9 @@ use crate::vocab::Label;
 
 /// Reads Markdown text into blocks, with 1-based source lines.
 pub fn read_markdown(text: &str) -> Vec<Block> {
-    let defused = defuse_sparse_tables(text);
+    let dash_tables = dash_table::find(text);
+    let blanked = blank_lines(text, &dash_tables);
+    let defused = defuse_sparse_tables(&blanked);
     let text: &str = &defused;
     let index = LineIndex::new(text);
     let mut reader = Reader {
@@ -78,8 +81,68 @@ pub fn read_markdown(text: &str) -> Vec<Block> {
         };
         reader.block(tag, range, UntilEnd::new(&mut events));
     }
-    star_notes_at_the_end(&mut reader.blocks, &reader.star_items);
-    reader.blocks
+    let mut blocks = reader.blocks;
+    let mut star_items = reader.star_items;
+    insert_dash_tables(&mut blocks, &mut star_items, dash_tables);
+    star_notes_at_the_end(&mut blocks, &star_items);
+    blocks
+}
+
+/// `text` with the lines of `tables` made blank (spaces, so that offsets
+/// and line numbers stay), for CommonMark to read around them.
+fn blank_lines<'t>(text: &'t str, tables: &[DashTable]) -> Cow<'t, str> {
+    if tables.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let index = LineIndex::new(text);
+    let mut bytes = text.as_bytes().to_vec();
+    for t in tables {
+        let start = index
+            .range(t.lines.start, text.len())
+            .map_or(0, |r| r.start);
+        let end = index.range(t.lines.end, text.len()).map_or(0, |r| r.end);
+        for b in bytes.get_mut(start..end).unwrap_or_default() {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // Bytes of whole characters became ASCII spaces: still UTF-8.
+    Cow::Owned(
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
+}
+
+/// Places each dash-ruled table among the blocks, in line order, its cells
+/// read as Markdown; the indices of star items after it move on by one.
+fn insert_dash_tables(blocks: &mut Vec<Block>, star_items: &mut [usize], tables: Vec<DashTable>) {
+    for t in tables {
+        let rows = t
+            .rows
+            .into_iter()
+            .map(|r| Row {
+                cells: r
+                    .cells
+                    .iter()
+                    .map(|c| Cell {
+                        inline: render_fragment(c),
+                        ..Cell::default()
+                    })
+                    .collect(),
+                header: r.header,
+                lines: r.lines,
+            })
+            .collect();
+        let at = blocks.partition_point(|b| b.lines.start < t.lines.start);
+        for item in star_items.iter_mut().filter(|i| **i >= at) {
+            *item += 1;
+        }
+        blocks.insert(
+            at,
+            Block::new(BlockKind::Table(Table { rows }), Inline::default(), t.lines),
+        );
+    }
 }
 
 /// Turns the `*` list items among the footnotes that end a document (`*

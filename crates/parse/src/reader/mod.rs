@@ -1,6 +1,7 @@
 //! Readers: one module per input format, each producing the block stream of
 //! [`crate::block`].
 
+mod dash_table;
 pub mod docx;
 pub mod html;
 pub mod lines;

@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
+use super::dash_table::{self, DashTable};
 use super::starts_with_note_marker;
 use crate::block::{Block, BlockKind, Cell, Inline, Lines, Row, Table};
 use crate::cleantext::is_page_furniture;
@@ -33,8 +34,27 @@ pub fn read_text(text: &str) -> Vec<Block> {
     let mut actions: Vec<(Vec<(String, String)>, Lines)> = Vec::new();
     let mut lone_response = false;
     let mut labelled = false;
+    let mut dash_tables = dash_table::find(text).into_iter().peekable();
     for (n, raw) in text.split('\n').enumerate() {
         let number = u32::try_from(n + 1).unwrap_or(u32::MAX);
+        // A table ruled with dashes (pandoc's plain text): read whole at its
+        // first line, its other lines passed over.
+        if let Some(t) = dash_tables.peek()
+            && t.lines.start <= number
+        {
+            if t.lines.start == number {
+                flush_paragraph(&mut out, &mut paragraph);
+                flush_actions(&mut out, &mut actions);
+                lone_response = false;
+                labelled = false;
+            }
+            if t.lines.end <= number
+                && let Some(t) = dash_tables.next()
+            {
+                out.push(dash_table_block(t));
+            }
+            continue;
+        }
         let line = raw.trim_end_matches(['\r', ' ', '\t']);
         if is_page_furniture(line) {
             out.push(Block::new(
@@ -103,6 +123,26 @@ pub fn read_text(text: &str) -> Vec<Block> {
     flush_paragraph(&mut out, &mut paragraph);
     flush_actions(&mut out, &mut actions);
     out
+}
+
+/// A dash-ruled table as a table block, the lines each cell was wrapped on
+/// joined by a space.
+fn dash_table_block(t: DashTable) -> Block {
+    let rows = t
+        .rows
+        .into_iter()
+        .map(|r| Row {
+            cells: (0..r.cells.len())
+                .map(|c| Cell {
+                    inline: Inline::plain(r.unwrapped(c)),
+                    ..Cell::default()
+                })
+                .collect(),
+            header: r.header,
+            lines: r.lines,
+        })
+        .collect();
+    Block::new(BlockKind::Table(Table { rows }), Inline::default(), t.lines)
 }
 
 /// A numbered or bulleted list line (`1. `, `- `, `• `); `* ` is a note
