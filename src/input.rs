@@ -34,7 +34,13 @@ pub fn read_input(path: &Path, from: Option<Format>, limit: u64) -> Result<Input
     let reader: Box<dyn Read> = if stdin {
         Box::new(std::io::stdin().lock())
     } else {
-        Box::new(std::fs::File::open(path).with_context(|| format!("{name}: cannot open"))?)
+        let file = std::fs::File::open(path).with_context(|| format!("{name}: cannot open"))?;
+        // A file's size known, one read fills it (and one more finds its end).
+        if let Ok(meta) = file.metadata() {
+            let size = usize::try_from(meta.len().min(limit)).unwrap_or(0);
+            bytes.reserve_exact(size.saturating_add(1));
+        }
+        Box::new(file)
     };
     reader
         .take(limit.saturating_add(1))
