@@ -237,6 +237,43 @@ fn a_tab_row_of_100_000_cells() {
     assert_proportional("markdown tab row x 100,000", &doc, Format::Markdown);
 }
 
+/// Starts of dash-ruled tables that never close: a full rule, a header
+/// line, a rule of groups, a row, and no closing rule anywhere.
+fn unclosed_dash_tables(n: usize) -> String {
+    "\n-----------\nHead  Head\n----- -----\nrow   row\n".repeat(n)
+}
+
+#[test]
+fn thousands_of_dash_tables_that_never_close() {
+    let tables = unclosed_dash_tables(sized(2_000, 20_000));
+    let doc = in_markdown(&tables);
+    assert_proportional("markdown unclosed dash tables", &doc, Format::Markdown);
+    let doc = in_text(&tables);
+    assert_proportional("text unclosed dash tables", &doc, Format::Text);
+}
+
+#[test]
+fn a_dash_rule_of_100_000_groups_over_short_rows() {
+    let rule = "--- ".repeat(100_000);
+    let rows = "x\n".repeat(sized(20_000, 100_000));
+    let table = format!("Head\n{rule}\n{rows}");
+    assert_proportional(
+        "markdown dash rule x 100,000",
+        &in_markdown(&table),
+        Format::Markdown,
+    );
+    let multiline = format!(
+        "{}\nHead\n{rule}\n{rows}{}\n",
+        "-".repeat(50),
+        "-".repeat(50)
+    );
+    assert_proportional(
+        "text dash rule x 100,000",
+        &in_text(&multiline),
+        Format::Text,
+    );
+}
+
 /// `n` unlabelled `|`-separated fields, each different: the text reader
 /// makes each a column of its own.
 fn unlabelled_fields(n: usize) -> String {

@@ -60,12 +60,23 @@ pub(crate) fn find(text: &str) -> Vec<DashTable> {
         .map(|l| l.trim_end_matches(['\r', ' ', '\t']))
         .collect();
     let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
+    // Where, from each line on, a multiline table would end: at a full rule
+    // before a blank line, or nowhere past two blank lines. Found in one
+    // pass from the end, so that no rule scans the text again.
+    let mut ends = vec![lines.len(); lines.len() + 1];
+    for i in (0..lines.len()).rev() {
+        ends[i] = if is_full_rule(lines[i]) && blank(i + 1) || blank(i) && blank(i + 1) {
+            i
+        } else {
+            ends[i + 1]
+        };
+    }
     let mut tables = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let after_blank = i == 0 || blank(i - 1);
         let found = if after_blank && is_full_rule(lines[i]) {
-            multiline(&lines, i)
+            multiline(&lines, &ends, i)
         } else if after_blank && !blank(i) && i + 1 < lines.len() {
             simple(&lines, i)
         } else {
@@ -82,8 +93,9 @@ pub(crate) fn find(text: &str) -> Vec<DashTable> {
     tables
 }
 
-/// A multiline table whose full rule is line `top` (0-based).
-fn multiline(lines: &[&str], top: usize) -> Option<DashTable> {
+/// A multiline table whose full rule is line `top` (0-based); `ends` says
+/// where a table from each line on would end.
+fn multiline(lines: &[&str], ends: &[usize], top: usize) -> Option<DashTable> {
     let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
     // The header lines, then the rule of dash groups.
     let rule = (top + 1..lines.len().min(top + 2 + MAX_HEADER_LINES))
@@ -91,9 +103,11 @@ fn multiline(lines: &[&str], top: usize) -> Option<DashTable> {
         .find(|&i| columns(lines[i]).is_some_and(|c| c.len() >= 2))?;
     let cols = groups(lines[rule])?;
     // The closing full rule, followed by a blank line or the end.
-    let bottom = (rule + 1..lines.len())
-        .find(|&i| is_full_rule(lines[i]) && blank(i + 1) || blank(i) && blank(i + 1))?;
-    if !is_full_rule(lines[bottom]) {
+    let bottom = *ends.get(rule + 1)?;
+    if !lines.get(bottom).is_some_and(|l| is_full_rule(l)) {
+        return None;
+    }
+    if !fits(lines, top..bottom + 1, cols.len()) {
         return None;
     }
     let mut rows = Vec::new();
@@ -123,24 +137,45 @@ fn simple(lines: &[&str], head: usize) -> Option<DashTable> {
     if columns(lines[head]).is_some() {
         return None;
     }
-    let mut rows = vec![row(lines, head..head + 1, &cols, true)];
+    // Its last line: before a blank line, or a closing rule.
     let mut end = head + 1;
-    for i in head + 2..lines.len() {
-        if lines[i].trim().is_empty() {
+    for (i, line) in lines.iter().enumerate().skip(head + 2) {
+        if line.trim().is_empty() {
             break;
         }
         end = i;
-        // A closing rule ends it.
-        if columns(lines[i]).is_some() {
+        if columns(line).is_some() {
             break;
         }
-        rows.push(row(lines, i..i + 1, &cols, false));
+    }
+    if !fits(lines, head..end + 1, cols.len()) {
+        return None;
+    }
+    let mut rows = vec![row(lines, head..head + 1, &cols, true)];
+    for i in head + 2..=end {
+        if columns(lines[i]).is_none() {
+            rows.push(row(lines, i..i + 1, &cols, false));
+        }
     }
     // A header and its rule alone are no table.
     (rows.len() > 1).then(|| DashTable {
         lines: Lines::new(line_number(head), line_number(end)),
         rows,
     })
+}
+
+/// Cells a table may have at least, whatever its size.
+const CELLS_FLOOR: usize = 1 << 16;
+/// Cells a table may have per byte of its lines.
+const CELLS_PER_BYTE: usize = 8;
+
+/// True when `columns` cells on each of lines `range` stay within
+/// `max(CELLS_FLOOR, CELLS_PER_BYTE × their bytes)`: a rule of thousands
+/// of dash groups over thousands of short lines is no table a person wrote,
+/// and would cost their product in cells.
+fn fits(lines: &[&str], range: std::ops::Range<usize>, columns: usize) -> bool {
+    let bytes: usize = lines[range.clone()].iter().map(|l| l.len() + 1).sum();
+    columns.saturating_mul(range.len()) <= CELLS_FLOOR.max(CELLS_PER_BYTE.saturating_mul(bytes))
 }
 
 /// The 1-based number of 0-based line `i`.
