@@ -7,9 +7,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// The soft hyphen (U+00AD) word processors leave where a word may break.
+const SOFT_HYPHEN: char = '\u{ad}';
+
 /// Collapses runs of spaces, tabs and non-breaking spaces inside each line to
 /// one space, trims every line, keeps at most one blank line between
-/// paragraphs, and trims the whole.
+/// paragraphs, drops soft hyphens, and trims the whole.
 pub fn clean(text: &str) -> String {
     if is_clean(text) {
         return text.to_string();
@@ -20,6 +23,10 @@ pub fn clean(text: &str) -> String {
         let mut collapsed = String::with_capacity(line.len());
         let mut space = false;
         for c in line.chars() {
+            // A soft hyphen is invisible unless a line breaks at it.
+            if c == SOFT_HYPHEN {
+                continue;
+            }
             if c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || c == '\u{feff}' {
                 space = true;
             } else {
@@ -85,7 +92,7 @@ fn is_clean(text: &str) -> bool {
             b'\t' | b'\r' | 0x0b | 0x0c => return false,
             b if may_start_space(b) => {
                 let c = text[i..].chars().next().unwrap_or('x');
-                if c.is_whitespace() || c == '\u{feff}' {
+                if c.is_whitespace() || c == '\u{feff}' || c == SOFT_HYPHEN {
                     return false;
                 }
                 newlines = 0;
@@ -177,6 +184,7 @@ mod tests {
     #[test]
     fn clean_collapses_and_keeps_paragraphs() {
         assert_eq!(clean("  a \u{a0} b\t c  \n\n\n d  "), "a b c\n\nd");
+        assert_eq!(clean("commu\u{ad}nautaires"), "communautaires");
         assert_eq!(clean("1. x\n2. y"), "1. x\n2. y");
         assert_eq!(clean_opt(" \n "), None);
     }
@@ -223,7 +231,7 @@ mod fast_path_tests {
         /// The fast path never disagrees with the full rule.
         #[test]
         fn clean_is_idempotent_and_fast_path_agrees(
-            text in "[a b\n\t\r.\u{a0}é\u{2003}\u{202f}\u{feff}\u{3000}\u{85}ア—\u{1680}]{0,40}"
+            text in "[a b\n\t\r.\u{a0}é\u{2003}\u{202f}\u{feff}\u{3000}\u{85}ア—\u{1680}\u{ad}]{0,40}"
         ) {
             let once = clean(&text);
             prop_assert!(is_clean(&once), "{:?} cleaned is {:?}", text, once);

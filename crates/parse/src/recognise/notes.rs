@@ -16,6 +16,7 @@ pub(crate) fn starts_with_marker(inline: &Inline) -> bool {
     let text = inline.text.trim_start();
     let lead = inline.text.len() - text.len();
     text.starts_with(['*', '†', '‡'])
+        || bracket_marker(text).is_some()
         || inline.sup.iter().any(|r| r.start == lead)
         || text.starts_with(|c| superscript_digit(c).is_some())
         || starts_with_number_marker(text)
@@ -32,6 +33,15 @@ fn superscript_digit(c: char) -> Option<char> {
         '\u{2074}'..='\u{2079}' => char::from_digit(c as u32 - 0x2070, 10),
         _ => None,
     }
+}
+
+/// `[1] Status…`: the number in brackets that Word's and Google Docs' HTML
+/// give a footnote, and the text after it.
+fn bracket_marker(text: &str) -> Option<(&str, &str)> {
+    let inner = text.strip_prefix('[')?;
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = inner[digits..].strip_prefix(']')?;
+    ((1..=3).contains(&digits)).then(|| (&inner[..digits], rest))
 }
 
 /// `1 Status…`, `12 Time frames…`: one or two digits, one space or tab, a
@@ -52,6 +62,11 @@ pub(crate) fn note_of(inline: &Inline, numbers: bool) -> Note {
     let (marker, rest) = if let Some(r) = inline.sup.iter().find(|r| r.start == lead) {
         let end = r.end.min(inline.text.len());
         let marker = inline.text.get(r.start..end).unwrap_or_default().trim();
+        // `[1]` raised: the brackets are how the suite shows the number.
+        let marker = marker
+            .strip_prefix('[')
+            .and_then(|m| m.strip_suffix(']'))
+            .unwrap_or(marker);
         (
             Some(marker.to_string()),
             inline.text.get(end..).unwrap_or_default(),
@@ -61,6 +76,8 @@ pub(crate) fn note_of(inline: &Inline, numbers: bool) -> Note {
         let rest = text.trim_start_matches(|c| superscript_digit(c).is_some());
         let digits = text.chars().map_while(superscript_digit).collect();
         (Some(digits), rest)
+    } else if let Some((number, rest)) = bracket_marker(text) {
+        (Some(number.to_string()), rest)
     } else if text.starts_with(['*', '†', '‡']) {
         let end = text
             .find(|c: char| !matches!(c, '*' | '†' | '‡'))
@@ -125,6 +142,19 @@ mod tests {
         );
         let n = note_of(&Inline::plain("This response was discussed."), true);
         assert_eq!(n.marker, None);
+    }
+
+    #[test]
+    fn a_number_in_brackets_is_a_marker() {
+        let n = note_of(&Inline::plain("[1] État au 30 novembre 2022."), false);
+        assert_eq!(
+            (n.marker.as_deref(), n.text.as_str()),
+            (Some("1"), "État au 30 novembre 2022.")
+        );
+        assert!(starts_with_marker(&Inline::plain(
+            "[12]\u{a0}Status as of 2023."
+        )));
+        assert!(!starts_with_marker(&Inline::plain("[Draft] Status.")));
     }
 
     #[test]

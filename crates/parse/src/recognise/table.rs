@@ -178,6 +178,21 @@ fn trim_header(text: &str) -> &str {
             )
     };
     let text = text.trim_matches(is_mark);
+    // `Status[1]` (a footnote reference in Word's HTML) or `Status1` (a
+    // superscript flattened to text): a number after the last letter.
+    let text = match text.strip_suffix(']').and_then(|t| t.rsplit_once('[')) {
+        Some((head, number))
+            if (1..=3).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            head
+        }
+        _ => text,
+    };
+    let digits = text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let text = match text[..text.len() - digits].chars().last() {
+        Some(c) if (1..=2).contains(&digits) && c.is_alphabetic() => &text[..text.len() - digits],
+        _ => text,
+    };
     // `Status^1^`: a marker between carets at the end.
     let text = match text.strip_suffix('^').and_then(|t| t.rsplit_once('^')) {
         Some((head, marker))
@@ -577,6 +592,8 @@ mod tests {
         assert_eq!(column("Train staff (two rounds)"), None);
         assert_eq!(column("Status¹"), Some(Column::Status));
         assert_eq!(column("Status^1^"), Some(Column::Status));
+        assert_eq!(column("Status[1]"), Some(Column::Status));
+        assert_eq!(column("Tracking1"), Some(Column::Tracking));
         assert_eq!(column("Time frame ²"), Some(Column::TimeFrame));
     }
 }
