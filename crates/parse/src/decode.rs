@@ -17,6 +17,40 @@ pub struct Decoded {
     pub fallback: bool,
 }
 
+/// Decodes an HTML page: as [`decode`], except that bytes that are not
+/// UTF-8 are read in the encoding the page declares (`<meta
+/// charset=windows-1252>`, as Word writes it), which is then no fallback.
+pub fn decode_html(bytes: &[u8]) -> Decoded {
+    if encoding_rs::Encoding::for_bom(bytes).is_none()
+        && std::str::from_utf8(bytes).is_err()
+        && let Some(declared) = declared_charset(bytes)
+    {
+        let (text, _) = declared.decode_without_bom_handling(bytes);
+        return finish(text, declared.name(), false);
+    }
+    decode(bytes)
+}
+
+/// The encoding an HTML page's head declares, `charset=LABEL` in its first
+/// kilobytes; none for the Unicode encodings, which the bytes would be.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let at = head
+        .windows(8)
+        .position(|w| w.eq_ignore_ascii_case(b"charset="))?;
+    let label: Vec<u8> = head[at + 8..]
+        .iter()
+        .skip_while(|b| matches!(b, b'"' | b'\'' | b' '))
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .copied()
+        .collect();
+    let encoding = encoding_rs::Encoding::for_label(&label)?;
+    (encoding != encoding_rs::UTF_8
+        && encoding != encoding_rs::UTF_16LE
+        && encoding != encoding_rs::UTF_16BE)
+        .then_some(encoding)
+}
+
 /// Decodes `bytes`: UTF-8 (with or without BOM), UTF-16 LE/BE with a BOM,
 /// otherwise Windows-1252. CRLF and lone CR become LF.
 pub fn decode(bytes: &[u8]) -> Decoded {
@@ -33,6 +67,11 @@ pub fn decode(bytes: &[u8]) -> Decoded {
                 }
             }
         };
+    finish(text, encoding, fallback)
+}
+
+/// Decoded text with `\n` line endings and accents composed.
+fn finish(text: Cow<'_, str>, encoding: &'static str, fallback: bool) -> Decoded {
     let text = normalise_newlines(&text);
     let text = match compose(&text) {
         Cow::Borrowed(_) => text,
@@ -79,7 +118,26 @@ fn normalise_newlines(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::decode;
+    use super::{decode, decode_html};
+
+    #[test]
+    fn an_html_page_is_read_in_the_charset_it_declares() {
+        let mut page = b"<html><head><meta http-equiv=Content-Type content='text/html; charset=windows-1252'></head><body><p>R".to_vec();
+        page.extend([0xe9]); // `é` in Windows-1252
+        page.extend(b"ponse \x93citation\x94</p></body></html>");
+        let d = decode_html(&page);
+        assert!(d.text.contains("Réponse “citation”"), "{}", d.text);
+        assert_eq!((d.encoding, d.fallback), ("windows-1252", false));
+        // Latin-1 declared is read as such too.
+        let d = decode_html(b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>");
+        assert!(d.text.contains("café") && !d.fallback);
+        // No declaration: the Windows-1252 fallback, reported.
+        let d = decode_html(b"<p>caf\xe9</p>");
+        assert!(d.text.contains("café") && d.fallback);
+        // UTF-8 bytes stay UTF-8 whatever the page says.
+        let d = decode_html("<meta charset=windows-1252><p>café</p>".as_bytes());
+        assert!(d.text.contains("café") && !d.fallback);
+    }
 
     #[test]
     fn combining_accents_are_composed() {

@@ -95,7 +95,10 @@ pub fn read_blocks(
     if format == Format::Docx {
         return Ok((reader::docx::read_docx(bytes)?, None));
     }
-    let decoded = decode::decode(bytes);
+    let decoded = match format {
+        Format::Html => decode::decode_html(bytes),
+        _ => decode::decode(bytes),
+    };
     if decoded.text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
