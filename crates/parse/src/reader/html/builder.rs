@@ -83,6 +83,66 @@ fn raw_text(name: &str) -> Option<(RawKind, bool)> {
     }
 }
 
+/// True for a paragraph Word's HTML makes a list item: of a `MsoList…`
+/// class (`MsoListParagraphCxSpFirst`, `MsoListBullet`) or styled
+/// `mso-list:l0 level1 lfo1`.
+fn is_word_list_paragraph(tag: &Tag) -> bool {
+    &*tag.name == "p"
+        && (attr(tag, "class").is_some_and(|c| {
+            c.get(..7)
+                .is_some_and(|head| head.eq_ignore_ascii_case("MsoList"))
+        }) || attr(tag, "style").is_some_and(|s| {
+            s.split(';').any(|decl| {
+                let decl = decl.trim();
+                decl.strip_prefix("mso-list:")
+                    .is_some_and(|v| !v.trim().eq_ignore_ascii_case("ignore"))
+            })
+        }))
+}
+
+/// Makes the marker Word typed at the start of a list paragraph the
+/// block stream's: a bullet glyph (`·`, `o`, `§`, ``, `•`) becomes `- `,
+/// a number or letter (`1.`, `a)`) stays; with none, `- ` leads.
+fn normalise_word_marker(inline: &mut Inline) {
+    let text = &inline.text;
+    let body = text.trim_start();
+    let token_end = body.find(char::is_whitespace).unwrap_or(body.len());
+    let token = &body[..token_end];
+    let after = body[token_end..].trim_start();
+    let numbered = token.len() <= 6
+        && token.ends_with(['.', ')'])
+        && token[..token.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric());
+    let bullet = matches!(
+        token,
+        "·" | "o" | "§" | "\u{f0b7}" | "\u{f0a7}" | "•" | "▪" | "◦" | "-" | "–" | "Ø" | "ü"
+    );
+    let (head_len, with) = if numbered {
+        (text.len() - after.len(), format!("{token} "))
+    } else if bullet {
+        (text.len() - after.len(), "- ".to_string())
+    } else {
+        (text.len() - body.len(), "- ".to_string())
+    };
+    replace_head(inline, head_len, &with);
+}
+
+/// Replaces the first `head_len` bytes of an inline's text with `with`,
+/// moving its bold and superscript ranges along.
+fn replace_head(inline: &mut Inline, head_len: usize, with: &str) {
+    let head_len = head_len.min(inline.text.len());
+    inline.text.replace_range(..head_len, with);
+    let shift = |r: &std::ops::Range<usize>| {
+        let start = r.start.max(head_len) - head_len + with.len();
+        let end = r.end.max(head_len) - head_len + with.len();
+        start..end
+    };
+    for ranges in [&mut inline.bold, &mut inline.sup] {
+        *ranges = ranges.iter().map(shift).filter(|r| !r.is_empty()).collect();
+    }
+}
+
 /// The value of attribute `name`.
 fn attr<'t>(tag: &'t Tag, name: &str) -> Option<&'t str> {
     tag.attrs
@@ -274,6 +334,9 @@ enum OpenKind {
     Heading(u8),
     Paragraph,
     ListItem,
+    /// A paragraph Word made a list item (`class=MsoListParagraph`), its
+    /// marker typed in its text (`1.`, `·`).
+    WordListItem,
 }
 
 /// A top-level block being read.
@@ -429,17 +492,20 @@ impl Builder {
         let Some(open) = self.cur.take() else {
             return;
         };
-        let (inline, lines) = open.buf.finish();
+        let (mut inline, lines) = open.buf.finish();
         let Some(lines) = lines else {
             return;
         };
+        if open.kind == OpenKind::WordListItem {
+            normalise_word_marker(&mut inline);
+        }
         let start = open.start.map_or(lines.start, |s| s.min(lines.start));
         let kind = match open.kind {
             OpenKind::Heading(level) => BlockKind::Heading(level),
             // `Page 3` in a footer LibreOffice wrote into the page.
             OpenKind::Paragraph if is_page_furniture(&inline.text) => BlockKind::Furniture,
             OpenKind::Paragraph => BlockKind::Paragraph,
-            OpenKind::ListItem => BlockKind::ListItem,
+            OpenKind::ListItem | OpenKind::WordListItem => BlockKind::ListItem,
         };
         self.blocks.push(Block::new(
             kind,
@@ -487,6 +553,16 @@ impl Builder {
                 if let Some(cur) = &mut self.cur {
                     cur.buf.boundary();
                 }
+            }
+            Class::Block if open && is_word_list_paragraph(tag) => {
+                self.flush();
+                self.block_fmt = self.fmt;
+                self.cur = Some(Open {
+                    kind: OpenKind::WordListItem,
+                    buf: TextBuf::new(),
+                    start: Some(line),
+                    end: 0,
+                });
             }
             Class::Block | Class::Pre => {
                 if open {

@@ -523,6 +523,40 @@ fn header_rows() {
 }
 
 #[test]
+fn word_list_paragraphs_are_list_items_with_their_marker() {
+    let item = |class: &str, marker: &str, text: &str| {
+        format!(
+            "<p class={class} style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>{marker}<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span></span><![endif]><b>{text}</b><o:p></o:p></p>\n"
+        )
+    };
+    let html = [
+        "<p class=MsoNormal>Before.</p>\n".to_string(),
+        item("MsoListParagraphCxSpFirst", "1.", "First"),
+        item("MsoListParagraphCxSpLast", "2.", "Second"),
+        item("MsoListBullet", "·", "Bullet"),
+        "<p class=MsoNormal>After.</p>\n".to_string(),
+    ]
+    .concat();
+    let blocks = read_html(&html);
+    let got: Vec<_> = blocks
+        .iter()
+        .map(|b| (b.kind.clone(), b.text().to_owned()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (BlockKind::Paragraph, "Before.".to_owned()),
+            (BlockKind::ListItem, "1. First".to_owned()),
+            (BlockKind::ListItem, "2. Second".to_owned()),
+            (BlockKind::ListItem, "- Bullet".to_owned()),
+            (BlockKind::Paragraph, "After.".to_owned()),
+        ]
+    );
+    // The bold run moved with the text.
+    assert_eq!(blocks[3].inline.bold, [2..8]);
+}
+
+#[test]
 fn a_page_number_paragraph_is_furniture() {
     let blocks = read_html(
         "<p>Text.</p>\n<div title=\"footer\"><p>Page <span><sdfield type=PAGE>3</sdfield></span></p></div>",
