@@ -342,54 +342,20 @@ pub(crate) struct Group {
 /// or without, its rows then being the name, the position and the unit in
 /// that order. Reads it and returns true when `t` is one.
 fn contributors_by_column(ctx: &mut Context<'_>, t: &crate::block::Table) -> bool {
+    let Some(shape) = ByColumn::of(t) else {
+        return false;
+    };
     let Some((head, rows)) = t.rows.split_first() else {
         return false;
     };
-    // A label standing alone in a cell, as if it closed with a colon.
-    let whole_label = |text: &str| {
-        let text = text.trim().trim_end_matches(':').trim_end();
-        let closed = format!("{text}:");
-        find_label(&closed).filter(|m| m.rest == closed.len())
-    };
-    let role_of = |text: &str| whole_label(text).filter(|m| m.label == Label::Role);
-    // Without a column of field names, every header cell is a role.
-    let named = !head.cells.iter().all(|c| role_of(c.text()).is_some());
-    let first = usize::from(named);
-    let roles: Vec<Option<LabelMatch>> = head
-        .cells
-        .iter()
-        .skip(first)
-        .map(|c| role_of(c.text()))
-        .collect();
-    let fields: Vec<Option<Field>> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            if !named {
-                return [Field::Name, Field::Position, Field::Unit].get(i).copied();
-            }
-            let text = r.cells.first().map_or("", |c| c.text());
-            if is_name_word(text) {
-                return Some(Field::Name);
-            }
-            match whole_label(text)?.label {
-                Label::Position => Some(Field::Position),
-                Label::Unit => Some(Field::Unit),
-                _ => None,
-            }
-        })
-        .collect();
-    let first_empty = head.cells.first().is_none_or(|c| c.inline.is_blank());
-    if named && !first_empty
-        || roles.iter().all(Option::is_none)
-        || fields.iter().all(Option::is_none)
-    {
-        return false;
-    }
-    for (col, role) in roles.iter().enumerate() {
-        let col = col + first;
+    for (k, role) in shape.roles.iter().enumerate() {
+        let col = k + shape.first;
         let Some(role) = role else {
-            unplaced(ctx, head.lines.start, head.cells[col].text());
+            // A column under no role: its header and cells are in no field.
+            unplaced(ctx, head.lines.start, table::cell_text(head, Some(col)));
+            for row in rows {
+                unplaced(ctx, row.lines.start, table::cell_text(row, Some(col)));
+            }
             continue;
         };
         ctx.vote(role.language);
@@ -399,8 +365,8 @@ fn contributors_by_column(ctx: &mut Context<'_>, t: &crate::block::Table) -> boo
             position: None,
             unit: None,
         };
-        for (row, field) in rows.iter().zip(&fields) {
-            let value = clean_opt(row.cells.get(col).map_or("", |c| c.text()));
+        for (row, field) in rows.iter().zip(&shape.fields) {
+            let value = clean_opt(table::cell_text(row, Some(col)));
             match field {
                 Some(Field::Name) => person.name = value,
                 Some(Field::Position) => person.position = value,
@@ -410,7 +376,7 @@ fn contributors_by_column(ctx: &mut Context<'_>, t: &crate::block::Table) -> boo
         }
         ctx.doc.contributors.push(person);
     }
-    for (row, field) in rows.iter().zip(&fields) {
+    for (row, field) in rows.iter().zip(&shape.fields) {
         if field.is_none() {
             let text: Vec<&str> = row.cells.iter().map(|c| c.text()).collect();
             unplaced(ctx, row.lines.start, &text.join(" | "));
@@ -420,12 +386,83 @@ fn contributors_by_column(ctx: &mut Context<'_>, t: &crate::block::Table) -> boo
     true
 }
 
+/// The shape of a contributors table read by column.
+struct ByColumn {
+    /// The first column of people: 1 after a column of field names, else 0.
+    first: usize,
+    /// The role heading each column of people, if it is one.
+    roles: Vec<Option<LabelMatch>>,
+    /// The field each body row holds, if known.
+    fields: Vec<Option<Field>>,
+}
+
+impl ByColumn {
+    /// The shape of `t` when its header row holds roles (after an empty
+    /// first cell, or in every cell) and its rows known fields.
+    fn of(t: &crate::block::Table) -> Option<ByColumn> {
+        let (head, rows) = t.rows.split_first()?;
+        // Without a column of field names, every header cell is a role.
+        let named = !head.cells.iter().all(|c| whole_role(c.text()).is_some());
+        let first_empty = head.cells.first().is_none_or(|c| c.inline.is_blank());
+        if named && !first_empty {
+            return None;
+        }
+        let first = usize::from(named);
+        let roles: Vec<Option<LabelMatch>> = head
+            .cells
+            .iter()
+            .skip(first)
+            .map(|c| whole_role(c.text()))
+            .collect();
+        let fields: Vec<Option<Field>> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| match named {
+                false => [Field::Name, Field::Position, Field::Unit].get(i).copied(),
+                true => Field::named(r.cells.first().map_or("", |c| c.text())),
+            })
+            .collect();
+        let known = roles.iter().any(Option::is_some) && fields.iter().any(Option::is_some);
+        known.then_some(ByColumn {
+            first,
+            roles,
+            fields,
+        })
+    }
+}
+
+/// A label standing alone in a cell, as if a colon closed it.
+fn whole_label(text: &str) -> Option<LabelMatch> {
+    let text = text.trim().trim_end_matches(':').trim_end();
+    let closed = format!("{text}:");
+    find_label(&closed).filter(|m| m.rest == closed.len())
+}
+
+/// A role standing alone in a cell (`Prepared by`).
+fn whole_role(text: &str) -> Option<LabelMatch> {
+    whole_label(text).filter(|m| m.label == Label::Role)
+}
+
 /// A field of a contributor, named in the first column of a table.
 #[derive(Debug, Clone, Copy)]
 enum Field {
     Name,
     Position,
     Unit,
+}
+
+impl Field {
+    /// The field a first-column cell names: `Name`, `Position`, `Unit`.
+    fn named(text: &str) -> Option<Field> {
+        if is_name_word(text) {
+            return Some(Field::Name);
+        }
+        match whole_label(text)?.label {
+            Label::Position => Some(Field::Position),
+            Label::Unit => Some(Field::Unit),
+            _ => None,
+        }
+    }
 }
 
 /// True for the word that names the row of names: `Name`, `Nom`, `Nombre`.
