@@ -15,6 +15,8 @@
 //! 5. Stages: where the time goes in process (readers, recogniser,
 //!    writers), document by document, against pulldown-cmark alone.
 //! 6. Scaling: parse time of one generated 5 MB and one 50 MB document.
+//! 7. `mresponse check` over the whole `fixtures/` tree (issue 7: well
+//!    under a second), best of three.
 //!
 //! Prints documents/s, MB/s, peak memory and the ratios as a Markdown table
 //! (pasted into `BENCHMARKS.md`). `BENCH_SIZES=1000` runs a smaller set,
@@ -499,4 +501,46 @@ fn main() {
     if std::env::var("BENCH_SCALING").as_deref() != Ok("0") {
         scaling();
     }
+    check_fixtures(&bin);
+}
+
+/// Times `mresponse check` over the whole `fixtures/` tree, best of three.
+fn check_fixtures(bin: &Path) {
+    let fixtures = root().join("fixtures");
+    let files = walk(&fixtures).len();
+    let best = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            let out = Command::new(bin)
+                .args(["check", "--color", "never"])
+                .arg(&fixtures)
+                .output()
+                .expect("run mresponse check");
+            // The err_ fixtures are errors: exit 1, never a crash.
+            assert_eq!(out.status.code(), Some(1), "check fixtures/");
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default();
+    println!(
+        "\ncheck over fixtures/ ({files} files): {:.3} s (issue 7: well under a second)",
+        best.as_secs_f64()
+    );
+}
+
+/// Every file under `dir`, recursively.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out
 }
