@@ -274,6 +274,17 @@ fn a_dash_rule_of_100_000_groups_over_short_rows() {
     );
 }
 
+#[test]
+fn spans_of_many_classes_under_a_style_sheet_of_many() {
+    let css: String = (0..3_000)
+        .map(|i| format!(".c{i}{{font-weight:700}}"))
+        .collect();
+    let classes: String = (0..200).map(|i| format!("c{i} x{i} ")).collect();
+    let spans = format!("<span class=\"{classes}\">w</span>").repeat(sized(200, 2_000));
+    let doc = in_html(&format!("<style>{css}</style><p>{spans}</p>"));
+    assert_proportional("html spans of many classes", &doc, Format::Html);
+}
+
 /// `n` unlabelled `|`-separated fields, each different: the text reader
 /// makes each a column of its own.
 fn unlabelled_fields(n: usize) -> String {

@@ -5,6 +5,8 @@
 //! cell) and counters for everything else, so its memory and time are
 //! linear in the input however deep or broken the nesting.
 
+use std::collections::HashSet;
+
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{Tag, TagKind, Token, TokenSinkResult};
 
@@ -369,6 +371,79 @@ pub(super) struct Builder {
     /// The line of the `<p>` (or similar) that the next paragraph opens with.
     pending_start: Option<u32>,
     table: Option<TableState>,
+    /// The page's style sheets, as read so far (Google Docs sets bold and
+    /// superscript through classes only).
+    css: String,
+    /// The classes the style sheets make bold, and superscript.
+    styled: StyledClasses,
+    /// For each open `<span>`: whether it made the text bold, superscript.
+    spans: Vec<(bool, bool)>,
+}
+
+/// Classes a page's style sheet makes bold or superscript (`.c1{font-weight:
+/// 700}`, `.c3{vertical-align:super}`).
+#[derive(Debug, Default)]
+struct StyledClasses {
+    bold: HashSet<String>,
+    sup: HashSet<String>,
+}
+
+/// Bytes of style sheet read at most: Google Docs' run to a few kilobytes.
+const MAX_CSS: usize = 64 << 10;
+
+impl StyledClasses {
+    /// The classes of simple `.name{…}` rules in `css` that set bold or
+    /// superscript.
+    fn of(css: &str) -> StyledClasses {
+        let mut styled = StyledClasses::default();
+        for rule in css.split('}') {
+            let Some((selectors, body)) = rule.split_once('{') else {
+                continue;
+            };
+            let body: String = body
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let bold = [
+                "font-weight:700",
+                "font-weight:800",
+                "font-weight:900",
+                "font-weight:bold",
+            ]
+            .iter()
+            .any(|d| body.contains(d));
+            let sup = body.contains("vertical-align:super");
+            for selector in selectors.split(',') {
+                let Some(name) = selector.trim().strip_prefix('.') else {
+                    continue;
+                };
+                if name.is_empty()
+                    || !name
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                {
+                    continue;
+                }
+                if bold {
+                    styled.bold.insert(name.to_string());
+                }
+                if sup {
+                    styled.sup.insert(name.to_string());
+                }
+            }
+        }
+        styled
+    }
+
+    /// Whether a `<span>` of these classes is bold, superscript.
+    fn span(&self, tag: &Tag) -> (bool, bool) {
+        let classes = attr(tag, "class").unwrap_or_default();
+        let has = |set: &HashSet<String>| {
+            !set.is_empty() && classes.split_ascii_whitespace().any(|c| set.contains(c))
+        };
+        (has(&self.bold), has(&self.sup))
+    }
 }
 
 impl Builder {
@@ -406,8 +481,14 @@ impl Builder {
         if let Some(skip) = self.skip {
             if !open && name == skip {
                 self.skip = None;
+                if skip == "style" {
+                    self.styled = StyledClasses::of(&self.css);
+                }
             }
             return TokenSinkResult::Continue;
+        }
+        if name == "span" {
+            self.span(tag, open);
         }
         let raw = if open { raw_text(name) } else { None };
         if let Some((kind, true)) = raw {
@@ -433,7 +514,32 @@ impl Builder {
         }
     }
 
+    /// A `<span>` opens or closes: the bold and superscript its classes
+    /// give, on and off.
+    fn span(&mut self, tag: &Tag, open: bool) {
+        if open {
+            let (bold, sup) = self.styled.span(tag);
+            if bold {
+                adjust(&mut self.fmt.bold, true);
+            }
+            if sup {
+                adjust(&mut self.fmt.sup, true);
+            }
+            self.spans.push((bold, sup));
+        } else if let Some((bold, sup)) = self.spans.pop() {
+            if bold {
+                adjust(&mut self.fmt.bold, false);
+            }
+            if sup {
+                adjust(&mut self.fmt.sup, false);
+            }
+        }
+    }
+
     fn chars(&mut self, text: &str, line: u32) {
+        if self.skip == Some("style") && self.css.len() < MAX_CSS {
+            self.css.push_str(text);
+        }
         if self.skip.is_some() {
             return;
         }

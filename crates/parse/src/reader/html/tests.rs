@@ -557,6 +557,17 @@ fn word_list_paragraphs_are_list_items_with_their_marker() {
 }
 
 #[test]
+fn bold_and_superscript_through_style_sheet_classes() {
+    let blocks = read_html(
+        "<html><head><style type=\"text/css\">.c4{font-weight:700;font-size:11pt}.c2{font-weight:400}.c9, .c3 { vertical-align: super }</style></head>\
+         <body><p><span class=\"c4\">Management Response:</span><span class=\"c2\"> Accepted</span><span class=\"c3 c2\">1</span></p></body></html>",
+    );
+    assert_eq!(blocks[0].text(), "Management Response: Accepted1");
+    assert_eq!(blocks[0].inline.bold, [0..20]);
+    assert_eq!(blocks[0].inline.sup, [29..30]);
+}
+
+#[test]
 fn a_page_number_paragraph_is_furniture() {
     let blocks = read_html(
         "<p>Text.</p>\n<div title=\"footer\"><p>Page <span><sdfield type=PAGE>3</sdfield></span></p></div>",
