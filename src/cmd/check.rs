@@ -150,10 +150,18 @@ impl<'a> Item<'a> {
 
     fn failure(e: &ParseError) -> Self {
         let (code, line, message, help, snippet) = match e {
-            ParseError::NoRecommendations { line } => (
+            ParseError::NoRecommendations {
+                line,
+                unknown_table,
+            } => (
                 Code::NoRecommendations.as_str(),
                 *line,
-                "no recommendation found by the end of the document: is this a management response?".to_string(),
+                match unknown_table {
+                    Some(at) => format!(
+                        "no recommendation found by the end of the document; the table at line {at} has no header the vocabularies know"
+                    ),
+                    None => "no recommendation found by the end of the document: is this a management response?".to_string(),
+                },
                 Code::NoRecommendations.help(),
                 true,
             ),

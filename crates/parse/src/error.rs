@@ -26,9 +26,22 @@ pub enum ParseError {
     #[error("not a readable Word document: {0}")]
     Docx(String),
     /// No recommendation was found in the text.
-    #[error("no recommendation found (line {line}): is this a management response?")]
+    #[error("no recommendation found (line {line}){}", why(*.unknown_table))]
     NoRecommendations {
         /// The last line read.
         line: u32,
+        /// The first line of a table whose header names no known columns,
+        /// if one was found: a matrix with a header word no vocabulary
+        /// knows hides every recommendation it holds.
+        unknown_table: Option<u32>,
     },
+}
+
+/// The end of the no-recommendation error: the unrecognised table that
+/// may hold them, or the question whether this is a management response.
+fn why(unknown_table: Option<u32>) -> String {
+    unknown_table.map_or_else(
+        || ": is this a management response?".to_string(),
+        |at| format!("; the table at line {at} has no header the vocabularies know"),
+    )
 }

@@ -171,7 +171,16 @@ impl<'b> Context<'b> {
         }
         if self.doc.recommendations.is_empty() {
             let line = self.blocks.last().map_or(1, |b| b.lines.end);
-            return Err(ParseError::NoRecommendations { line });
+            let unknown_table = self
+                .doc
+                .diagnostics
+                .iter()
+                .find(|d| d.code == Code::UnknownTable)
+                .map(|d| d.line);
+            return Err(ParseError::NoRecommendations {
+                line,
+                unknown_table,
+            });
         }
         self.doc.language = match self.votes {
             [en, fr, es] if fr > en && fr >= es => Language::Fr,
@@ -449,5 +458,28 @@ mod tests {
             ]
         );
         assert_eq!(codes(&text), []);
+    }
+
+    #[test]
+    fn no_recommendation_names_the_table_no_header_word_opened() {
+        let html = "<p>Intro.</p>\n<table><tr><th>Recomendación X</th><th>Gestión</th></tr>\n<tr><td>Text</td><td>Yes</td></tr></table>\n";
+        match crate::parse(html.as_bytes(), crate::Format::Html) {
+            Err(
+                e @ crate::ParseError::NoRecommendations {
+                    unknown_table: Some(2),
+                    ..
+                },
+            ) => assert!(e.to_string().contains("the table at line 2"), "{e}"),
+            other => panic!("{other:?}"),
+        }
+        match crate::parse(b"Just text.\n", crate::Format::Markdown) {
+            Err(
+                e @ crate::ParseError::NoRecommendations {
+                    unknown_table: None,
+                    ..
+                },
+            ) => assert!(e.to_string().ends_with("is this a management response?")),
+            other => panic!("{other:?}"),
+        }
     }
 }
