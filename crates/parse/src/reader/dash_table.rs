@@ -20,7 +20,7 @@
 //! column's first character to the next column's. CommonMark reads such a
 //! table as paragraphs and rules; the readers take these tables out first.
 
-use crate::block::Lines;
+use crate::block::{Block, BlockKind, Cell, Inline, Lines, Row, Table};
 
 /// A dash-ruled table found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +29,32 @@ pub(crate) struct DashTable {
     pub lines: Lines,
     /// Its rows, the header first when it has one.
     pub rows: Vec<DashRow>,
+}
+
+impl DashTable {
+    /// The table as a block, each cell's inline text made by `cell` from
+    /// its row and column.
+    pub(crate) fn into_block(self, cell: impl Fn(&DashRow, usize) -> Inline) -> Block {
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| Row {
+                cells: (0..r.cells.len())
+                    .map(|c| Cell {
+                        inline: cell(r, c),
+                        ..Cell::default()
+                    })
+                    .collect(),
+                header: r.header,
+                lines: r.lines,
+            })
+            .collect();
+        Block::new(
+            BlockKind::Table(Table { rows }),
+            Inline::default(),
+            self.lines,
+        )
+    }
 }
 
 /// A row of a dash-ruled table.

@@ -118,30 +118,16 @@ fn blank_lines<'t>(text: &'t str, tables: &[DashTable]) -> Cow<'t, str> {
 /// read as Markdown; the indices of star items after it move on by one.
 fn insert_dash_tables(blocks: &mut Vec<Block>, star_items: &mut [usize], tables: Vec<DashTable>) {
     for t in tables {
-        let rows = t
-            .rows
-            .into_iter()
-            .map(|r| Row {
-                cells: r
-                    .cells
-                    .iter()
-                    .map(|c| Cell {
-                        inline: render_fragment(c),
-                        ..Cell::default()
-                    })
-                    .collect(),
-                header: r.header,
-                lines: r.lines,
-            })
-            .collect();
         let at = blocks.partition_point(|b| b.lines.start < t.lines.start);
         for item in star_items.iter_mut().filter(|i| **i >= at) {
             *item += 1;
         }
-        blocks.insert(
-            at,
-            Block::new(BlockKind::Table(Table { rows }), Inline::default(), t.lines),
-        );
+        let block = t.into_block(|row, c| {
+            row.cells
+                .get(c)
+                .map_or_else(Inline::default, |text| render_fragment(text))
+        });
+        blocks.insert(at, block);
     }
 }
 

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::dash_table::{self, DashTable};
+use super::dash_table;
 use super::starts_with_note_marker;
 use crate::block::{Block, BlockKind, Cell, Inline, Lines, Row, Table};
 use crate::cleantext::is_page_furniture;
@@ -51,7 +51,8 @@ pub fn read_text(text: &str) -> Vec<Block> {
             if t.lines.end <= number
                 && let Some(t) = dash_tables.next()
             {
-                out.push(dash_table_block(t));
+                // The lines each cell was wrapped on joined by a space.
+                out.push(t.into_block(|row, c| Inline::plain(row.unwrapped(c))));
             }
             continue;
         }
@@ -123,26 +124,6 @@ pub fn read_text(text: &str) -> Vec<Block> {
     flush_paragraph(&mut out, &mut paragraph);
     flush_actions(&mut out, &mut actions);
     out
-}
-
-/// A dash-ruled table as a table block, the lines each cell was wrapped on
-/// joined by a space.
-fn dash_table_block(t: DashTable) -> Block {
-    let rows = t
-        .rows
-        .into_iter()
-        .map(|r| Row {
-            cells: (0..r.cells.len())
-                .map(|c| Cell {
-                    inline: Inline::plain(r.unwrapped(c)),
-                    ..Cell::default()
-                })
-                .collect(),
-            header: r.header,
-            lines: r.lines,
-        })
-        .collect();
-    Block::new(BlockKind::Table(Table { rows }), Inline::default(), t.lines)
 }
 
 /// A numbered or bulleted list line (`1. `, `- `, `• `); `* ` is a note
