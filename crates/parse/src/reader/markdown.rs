@@ -285,19 +285,13 @@ impl<'t> Reader<'t> {
         if !source.split('\n').all(is_pipe_row) {
             return false;
         }
-        let line_text = |n: u32| {
-            self.index
-                .range(n, self.text.len())
-                .and_then(|r| self.text.get(r))
-                .unwrap_or_default()
-        };
         let Some(last) = self.blocks.last() else {
             return false;
         };
         let gap_is_blank = (last.lines.end.saturating_add(1)..first_line)
-            .all(|n| container_content(line_text(n)).trim().is_empty());
+            .all(|n| container_content(self.line_text(n)).trim().is_empty());
         let above_is_pipe_table = matches!(last.kind, BlockKind::Table(_))
-            && is_pipe_row(line_text(last.lines.start))
+            && is_pipe_row(self.line_text(last.lines.start))
             && last.lines.end < first_line;
         if !(gap_is_blank && above_is_pipe_table) {
             return false;
@@ -305,15 +299,9 @@ impl<'t> Reader<'t> {
         let rows: Vec<Row> = source
             .split('\n')
             .enumerate()
-            .map(|(n, line)| Row {
-                cells: source_cells(line.trim_end_matches('\r'))
-                    .map(|cell| Cell {
-                        inline: render_fragment(cell.trim()),
-                        ..Cell::default()
-                    })
-                    .collect(),
-                header: false,
-                lines: Lines::one(first_line + n as u32),
+            .map(|(n, line)| {
+                let cells = source_cells(line.trim_end_matches('\r'));
+                rendered_row(cells, first_line + n as u32)
             })
             .collect();
         let Some(last) = self.blocks.last_mut() else {
@@ -338,13 +326,18 @@ impl<'t> Reader<'t> {
         matches!(last.kind, BlockKind::Table(_))
             && !gap.is_empty()
             && gap.into_iter().all(|n| {
-                let text = self
-                    .index
-                    .range(n, self.text.len())
-                    .and_then(|r| self.text.get(r))
-                    .unwrap_or_default();
+                let text = self.line_text(n);
                 text.contains('\t') && text.trim_matches([' ', '\t', '\r']).is_empty()
             })
+    }
+
+    /// The text of 1-based source line `n`, empty past the end.
+    fn line_text(&self, n: u32) -> &'t str {
+        let text: &'t str = self.text;
+        self.index
+            .range(n, text.len())
+            .and_then(|r| text.get(r))
+            .unwrap_or_default()
     }
 
     /// Splits source lines into blocks as a paragraph is split.
@@ -1025,16 +1018,19 @@ impl Splitter {
 
 /// A tab-separated line as a table row; trailing tabs are empty cells.
 fn tab_row(line: &str, number: u32) -> Row {
-    let line = line.trim_end_matches([' ', '\r']);
-    let cells = line
-        .split('\t')
-        .map(|cell| Cell {
-            inline: render_fragment(cell.trim()),
-            ..Cell::default()
-        })
-        .collect();
+    rendered_row(line.trim_end_matches([' ', '\r']).split('\t'), number)
+}
+
+/// A body row of source line `number` whose cells are `cells` as written,
+/// each read as Markdown.
+fn rendered_row<'c>(cells: impl Iterator<Item = &'c str>, number: u32) -> Row {
     Row {
-        cells,
+        cells: cells
+            .map(|cell| Cell {
+                inline: render_fragment(cell.trim()),
+                ..Cell::default()
+            })
+            .collect(),
         header: false,
         lines: Lines::one(number),
     }
