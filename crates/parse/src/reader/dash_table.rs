@@ -85,7 +85,7 @@ pub(crate) fn find(text: &str) -> Vec<DashTable> {
         .split('\n')
         .map(|l| l.trim_end_matches(['\r', ' ', '\t']))
         .collect();
-    let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
+    let blank = |i: usize| is_blank(&lines, i);
     // Where, from each line on, a multiline table would end: at a full rule
     // before a blank line, or nowhere past two blank lines. Found in one
     // pass from the end, so that no rule scans the text again.
@@ -122,7 +122,7 @@ pub(crate) fn find(text: &str) -> Vec<DashTable> {
 /// A multiline table whose full rule is line `top` (0-based); `ends` says
 /// where a table from each line on would end.
 fn multiline(lines: &[&str], ends: &[usize], top: usize) -> Option<DashTable> {
-    let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
+    let blank = |i: usize| is_blank(lines, i);
     // The header lines, then the rule of dash groups.
     let rule = (top + 1..lines.len().min(top + 2 + MAX_HEADER_LINES))
         .take_while(|&i| !blank(i))
@@ -163,31 +163,31 @@ fn simple(lines: &[&str], head: usize) -> Option<DashTable> {
     if columns(lines[head]).is_some() {
         return None;
     }
-    // Its last line: before a blank line, or a closing rule.
+    // Its rows: up to a blank line, or to a closing rule (its last line).
+    let mut body_end = head + 2;
     let mut end = head + 1;
-    for (i, line) in lines.iter().enumerate().skip(head + 2) {
-        if line.trim().is_empty() {
+    while !is_blank(lines, body_end) {
+        end = body_end;
+        if columns(lines[body_end]).is_some() {
             break;
         }
-        end = i;
-        if columns(line).is_some() {
-            break;
-        }
+        body_end += 1;
     }
     if !fits(lines, head..end + 1, cols.len()) {
         return None;
     }
     let mut rows = vec![row(lines, head..head + 1, &cols, true)];
-    for i in head + 2..=end {
-        if columns(lines[i]).is_none() {
-            rows.push(row(lines, i..i + 1, &cols, false));
-        }
-    }
+    rows.extend((head + 2..body_end).map(|i| row(lines, i..i + 1, &cols, false)));
     // A header and its rule alone are no table.
     (rows.len() > 1).then(|| DashTable {
         lines: Lines::new(line_number(head), line_number(end)),
         rows,
     })
+}
+
+/// True for line `i` blank or past the end.
+fn is_blank(lines: &[&str], i: usize) -> bool {
+    lines.get(i).is_none_or(|l| l.trim().is_empty())
 }
 
 /// Cells a table may have at least, whatever its size.
@@ -364,6 +364,15 @@ mod tests {
             ]
         );
         assert_eq!(tables[0].lines, Lines::new(1, 4));
+        // A closing rule is the table's last line, no row.
+        let closed = find(
+            "  Name    Role\n  ------- --------\n  Ana     Manager\n  ------- --------\nAfter.",
+        );
+        assert_eq!(closed[0].lines, Lines::new(1, 4));
+        assert_eq!(
+            texts(&closed[0]),
+            [vec!["Name", "Role"], vec!["Ana", "Manager"]]
+        );
     }
 
     #[test]
