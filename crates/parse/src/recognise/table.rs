@@ -377,8 +377,10 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
     ["-", "–", "—", "n/a", "na", "none", "nil"]
         .iter()
         .any(|p| t.eq_ignore_ascii_case(p))
-        // The words below are short: longer cells are not folded.
+        // The words below are short and start with `a` or `n`: other
+        // cells (most, on every row) are not folded.
         || t.len() <= 16
+            && t.starts_with(['a', 'A', 'n', 'N'])
             && matches!(
             vocab::fold(t).as_str(),
             "aucune" | "aucun" | "neant" | "ninguna" | "ninguno" | "no key actions" | "no action"
