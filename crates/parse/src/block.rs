@@ -80,6 +80,30 @@ impl Inline {
         }
     }
 
+    /// Appends `other`, its bold and superscript ranges moved along.
+    pub fn append(&mut self, other: &Inline) {
+        let offset = self.text.len();
+        self.text.push_str(&other.text);
+        let moved = |r: &Range<usize>| r.start + offset..r.end + offset;
+        self.bold.extend(other.bold.iter().map(moved));
+        self.sup.extend(other.sup.iter().map(moved));
+    }
+
+    /// The text from byte `from` on (moved back to the last character
+    /// boundary at or before it), with the ranges clipped to it.
+    pub fn tail(&self, from: usize) -> Inline {
+        let mut cut = from.min(self.text.len());
+        while !self.text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let clip = |r: &Range<usize>| (r.end > cut).then(|| r.start.max(cut) - cut..r.end - cut);
+        Inline {
+            text: self.text[cut..].to_string(),
+            bold: self.bold.iter().filter_map(clip).collect(),
+            sup: self.sup.iter().filter_map(clip).collect(),
+        }
+    }
+
     /// True when the text, once trimmed, is empty.
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()

@@ -402,7 +402,7 @@ impl<'t> Reader<'t> {
                     continue;
                 }
                 let body = render_events(item.map(soften(self.text)));
-                append_inline(&mut inline, &body);
+                inline.append(&body);
                 self.push(BlockKind::ListItem, inline, &range);
             }
         }
@@ -418,7 +418,7 @@ impl<'t> Reader<'t> {
         if let Some(first) = blocks.next() {
             if first.kind == BlockKind::Paragraph {
                 let mut inline = marker;
-                append_inline(&mut inline, &first.inline);
+                inline.append(&first.inline);
                 self.blocks
                     .push(Block::new(BlockKind::ListItem, inline, first.lines));
             } else {
@@ -869,7 +869,7 @@ impl Splitter {
             if let (Some((lead, at)), Some(first)) = (lead, row.cells.first_mut()) {
                 let mut inline = render_fragment(lead.trim());
                 inline.push(" ", false);
-                append_inline(&mut inline, &first.inline);
+                inline.append(&first.inline);
                 first.inline = inline;
                 row.lines.start = at;
             }
@@ -922,7 +922,7 @@ impl Splitter {
             if item {
                 let mut inline = Inline::default();
                 inline.push("- ", false);
-                append_inline(&mut inline, &body);
+                inline.append(&body);
                 out.push(Block::new(BlockKind::ListItem, inline, lines));
             } else if !body.is_blank() {
                 out.push(Block::new(BlockKind::Paragraph, body, lines));
@@ -1000,7 +1000,7 @@ impl Splitter {
             .unwrap_or(0);
         if let Some(cell) = row.cells.get_mut(last) {
             cell.inline.push(" ", false);
-            append_inline(&mut cell.inline, &render_fragment(text.trim()));
+            cell.inline.append(&render_fragment(text.trim()));
         }
         row.lines.end = line;
         if let Some(lines) = self.table_lines.as_mut() {
@@ -1132,18 +1132,6 @@ fn starts_block(line: &str) -> bool {
         && (line.trim_end().bytes().all(|b| b == b'=')
             || line.trim_end().bytes().all(|b| b == b'-'));
     setext || ["- ", "+ "].iter().any(|m| line.starts_with(m)) || line == "-" || line == "+"
-}
-
-/// Appends `other` to `inline`, shifting its marks.
-pub fn append_inline(inline: &mut Inline, other: &Inline) {
-    let offset = inline.text.len();
-    inline.text.push_str(&other.text);
-    inline
-        .bold
-        .extend(other.bold.iter().map(|r| r.start + offset..r.end + offset));
-    inline
-        .sup
-        .extend(other.sup.iter().map(|r| r.start + offset..r.end + offset));
 }
 
 /// Renders Markdown events as plain text with bold and superscript marks.

@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::body::{NoteKind, NoteRefs, RawNote, note_marker};
-use super::para::{append, append_inline, join_paras, trim_start};
+use super::para::{append, join_paras, trim_start};
 use crate::block::{Block, BlockKind, Inline, Lines};
 
 /// Appends the notes to `blocks`.
@@ -60,7 +60,7 @@ pub(super) fn emit(
                 let mut inline = Inline::default();
                 append(&mut inline, &note_marker(kind, n), false, true, false);
                 inline.text.push(' ');
-                append_inline(&mut inline, &trim_start(&body));
+                inline.append(&trim_start(&body));
                 inline
             }
             None => body,

@@ -52,35 +52,16 @@ pub(super) fn append(inline: &mut Inline, text: &str, bold: bool, sup: bool, mer
     }
 }
 
-/// Appends a whole [`Inline`], shifting its ranges.
-pub(super) fn append_inline(inline: &mut Inline, other: &Inline) {
-    let shift = inline.text.len();
-    inline.text.push_str(&other.text);
-    inline
-        .bold
-        .extend(other.bold.iter().map(|r| r.start + shift..r.end + shift));
-    inline
-        .sup
-        .extend(other.sup.iter().map(|r| r.start + shift..r.end + shift));
-}
-
 /// `prefix` (plain) followed by `inline`.
 pub(super) fn prefixed(prefix: &str, inline: &Inline) -> Inline {
     let mut out = Inline::plain(prefix);
-    append_inline(&mut out, inline);
+    out.append(inline);
     out
 }
 
 /// `inline` without its leading whitespace.
 pub(super) fn trim_start(inline: &Inline) -> Inline {
-    let cut = inline.text.len() - inline.text.trim_start().len();
-    let clip =
-        |r: &std::ops::Range<usize>| (r.end > cut).then(|| r.start.max(cut) - cut..r.end - cut);
-    Inline {
-        text: inline.text[cut..].to_string(),
-        bold: inline.bold.iter().filter_map(clip).collect(),
-        sup: inline.sup.iter().filter_map(clip).collect(),
-    }
+    inline.tail(inline.text.len() - inline.text.trim_start().len())
 }
 
 /// The paragraphs of a cell or a note as one text: `\n` between consecutive
@@ -96,7 +77,7 @@ pub(super) fn join_paras(paras: &[Para]) -> Inline {
             let list = k == ParaKind::ListItem && p.kind == ParaKind::ListItem;
             out.text.push_str(if list { "\n" } else { "\n\n" });
         }
-        append_inline(&mut out, &p.inline);
+        out.append(&p.inline);
         prev = Some(p.kind);
     }
     out

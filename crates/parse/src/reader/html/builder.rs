@@ -127,22 +127,9 @@ fn normalise_word_marker(inline: &mut Inline) {
     } else {
         (text.len() - body.len(), "- ".to_string())
     };
-    replace_head(inline, head_len, &with);
-}
-
-/// Replaces the first `head_len` bytes of an inline's text with `with`,
-/// moving its bold and superscript ranges along.
-fn replace_head(inline: &mut Inline, head_len: usize, with: &str) {
-    let head_len = head_len.min(inline.text.len());
-    inline.text.replace_range(..head_len, with);
-    let shift = |r: &std::ops::Range<usize>| {
-        let start = r.start.max(head_len) - head_len + with.len();
-        let end = r.end.max(head_len) - head_len + with.len();
-        start..end
-    };
-    for ranges in [&mut inline.bold, &mut inline.sup] {
-        *ranges = ranges.iter().map(shift).filter(|r| !r.is_empty()).collect();
-    }
+    let mut marked = Inline::plain(with);
+    marked.append(&inline.tail(head_len));
+    *inline = marked;
 }
 
 /// The value of attribute `name`.
