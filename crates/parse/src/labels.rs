@@ -5,7 +5,6 @@
 //! a label, for recommendations an id, then a colon, a full stop, the end of
 //! the text or the end of the bold it stands in.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::block::Inline;
@@ -212,62 +211,96 @@ fn dash_after_close(rest: &str) -> usize {
 /// Every label of every language, with the field it introduces.
 type Entry = (&'static str, Label, Language);
 
-/// A label's first two characters as [`match_word`] compares them: lower
-/// case without accents, straight apostrophes, any space as ` `; `None` for a text or
-/// label of one character.
-type Key = (char, Option<char>);
+/// Folded letters of a label's start that select its candidates: enough to
+/// tell apart the many labels that start alike (`response`, `responsible`,
+/// `responsable`, `respuesta`).
+const KEY_LETTERS: usize = 8;
 
-/// The key of a text (or of a label, whose words are already folded).
-fn key(text: &str) -> Option<Key> {
-    let mut folded = text.chars().enumerate().flat_map(|(i, c)| {
-        let c = match c {
-            '\u{2019}' | '\u{2018}' => '\'',
-            ' ' | '\u{a0}' | '\t' | '\u{202f}' if i > 0 => ' ',
-            c => c,
-        };
-        c.to_lowercase().flat_map(vocab::unaccent)
-    });
-    let first = folded.next()?;
-    Some((first, folded.next()))
+/// The letters a text starts with as [`match_word`] compares them (lower
+/// case, without accents, ligatures as two letters), up to the first
+/// character that is not a letter and at most [`KEY_LETTERS`]. A label's
+/// words match a text only where the label's key is a prefix of the
+/// text's: both are folded alike, and the label's letters are matched one
+/// by one.
+fn key_letters(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .flat_map(|c| c.to_lowercase().flat_map(vocab::unaccent))
+        .take_while(|c| c.is_alphabetic())
+        .take(KEY_LETTERS)
 }
 
-/// The labels grouped by their first two characters, so that a text is
-/// compared only with the labels that start as it does; each group keeps
-/// the vocabulary's order and also holds the one-character labels of its
-/// first character.
-static BY_KEY: LazyLock<HashMap<Key, Vec<Entry>>> = LazyLock::new(|| {
-    let entries: Vec<(Key, Entry)> = vocab::ALL
-        .iter()
-        .flat_map(|v| {
-            v.labels
-                .iter()
-                .filter_map(|(word, label)| Some((key(word)?, (*word, *label, v.language))))
-        })
-        .collect();
-    let mut map: HashMap<Key, Vec<Entry>> = HashMap::new();
-    for (k, _) in &entries {
-        for group in [*k, (k.0, None)] {
-            map.entry(group).or_insert_with(|| {
-                entries
-                    .iter()
-                    .filter(|(e, _)| e.0 == group.0 && (e.1.is_none() || e.1 == group.1))
-                    .map(|(_, entry)| *entry)
-                    .collect()
-            });
+/// A node of the labels' trie: the labels whose key ends here, in the
+/// vocabulary's order, and the nodes one letter further.
+#[derive(Default)]
+struct Node {
+    entries: Vec<Entry>,
+    next: Vec<(char, usize)>,
+}
+
+/// Every label in a trie of its key letters; node 0 is the root.
+static TRIE: LazyLock<Vec<Node>> = LazyLock::new(|| {
+    let mut trie = vec![Node::default()];
+    for v in vocab::ALL {
+        for &(word, label) in v.labels {
+            let mut at = 0;
+            for c in key_letters(word) {
+                at = match trie[at].next.iter().find(|(k, _)| *k == c) {
+                    Some(&(_, child)) => child,
+                    None => {
+                        trie.push(Node::default());
+                        let child = trie.len() - 1;
+                        trie[at].next.push((c, child));
+                        child
+                    }
+                };
+            }
+            trie[at].entries.push((word, label, v.language));
         }
     }
-    map
+    trie
 });
 
-/// The labels that may match `body`, by its first two characters.
-fn candidates(body: &str) -> &'static [Entry] {
-    let Some(k) = key(body) else {
-        return &[];
+/// The labels that may match `body`: those whose key is a prefix of its
+/// key, shorter keys first, each node's in the vocabulary's order. Two
+/// labels that match the same text to the same length share their key,
+/// so this order keeps [`find_label`]'s choice among equals.
+fn candidates(body: &str) -> impl Iterator<Item = &'static Entry> {
+    let trie: &'static [Node] = &TRIE;
+    // The nodes along the body's key, the root first.
+    let mut path = [0usize; KEY_LETTERS + 1];
+    let mut depth = 0;
+    let mut step = |letter: char| {
+        let child = trie[path[depth]]
+            .next
+            .iter()
+            .find(|(k, _)| *k == letter)
+            .map(|&(_, child)| child);
+        match child {
+            Some(child) if depth < KEY_LETTERS => {
+                depth += 1;
+                path[depth] = child;
+                true
+            }
+            _ => false,
+        }
     };
-    BY_KEY
-        .get(&k)
-        .or_else(|| BY_KEY.get(&(k.0, None)))
-        .map_or(&[], Vec::as_slice)
+    // As `key_letters`, with ASCII letters folded without the tables.
+    'walk: for c in body.chars() {
+        if c.is_ascii() {
+            if !(c.is_ascii_alphabetic() && step(c.to_ascii_lowercase())) {
+                break;
+            }
+            continue;
+        }
+        for letter in c.to_lowercase().flat_map(vocab::unaccent) {
+            if !(letter.is_alphabetic() && step(letter)) {
+                break 'walk;
+            }
+        }
+    }
+    path.into_iter()
+        .take(depth + 1)
+        .flat_map(move |at| trie[at].entries.iter())
 }
 
 /// Finds a label at the start of `text` (markup remains such as `**` and
@@ -602,7 +635,7 @@ mod tests {
                 let typographic = word.replace('\'', "\u{2019}").replace(' ', "\u{a0}");
                 for text in [word.to_string(), upper, typographic] {
                     assert!(
-                        candidates(&text).iter().any(|(w, _, _)| w == word),
+                        candidates(&text).any(|(w, _, _)| w == word),
                         "{text:?} misses {word:?}"
                     );
                 }
@@ -723,6 +756,32 @@ mod fast_path_tests {
             for candidate in [typed.as_str(), text.as_str()] {
                 if match_chars(candidate, word).is_some() {
                     prop_assert!(ascii_prefix_may_match(candidate, word));
+                }
+            }
+        }
+
+        /// The trie never leaves out a label whose words match the text:
+        /// typed in capitals, with accents, ligatures, typographic
+        /// apostrophes and spaces, or followed by anything.
+        #[test]
+        fn the_trie_never_leaves_out_a_match(
+            entry in 0usize..400,
+            text in "[rRéÉeEcCoOmMnNdDaAtTiIóÓ /\u{a0}\u{2019}'sSpPuUœŒ:1]{0,30}"
+        ) {
+            let words: Vec<&str> = vocab::ALL
+                .iter()
+                .flat_map(|v| v.labels.iter().map(|(w, _)| *w))
+                .collect();
+            let word = words[entry % words.len()];
+            let mut typed = word.to_uppercase();
+            typed.push_str(&text);
+            let accented = word.replace('e', "é").replace("oe", "œ").replace('\'', "\u{2019}");
+            for candidate in [typed.as_str(), accented.as_str(), text.as_str()] {
+                if match_chars(candidate, word).is_some() {
+                    prop_assert!(
+                        candidates(candidate).any(|(w, _, _)| *w == word),
+                        "{candidate:?} misses {word:?}"
+                    );
                 }
             }
         }
