@@ -210,6 +210,11 @@ fn header_word(trimmed: &str) -> Option<Column> {
     // Folding keeps every character but spaces and never shortens one, so
     // a text of more such characters than the longest header word is none
     // (most body cells): no folding, no lookup.
+    // Every header word starts with a letter or `#`: a cell that starts
+    // otherwise (`1.1`, `2023`, `–`) names no column.
+    if !trimmed.starts_with(|c: char| c.is_alphabetic() || c == '#') {
+        return None;
+    }
     let (words, longest) = &*HEADER_WORDS;
     let letters = trimmed
         .chars()
@@ -577,6 +582,18 @@ mod tests {
             inline: Inline::plain(text),
             ..Cell::default()
         })
+    }
+
+    #[test]
+    fn every_header_word_starts_with_a_letter_or_a_hash() {
+        // `header_word` rules out other cells by their first character.
+        let (words, _) = &*super::HEADER_WORDS;
+        for word in words.keys().chain(super::ID_HEADERS) {
+            assert!(
+                word.starts_with(|c: char| c.is_alphabetic() || c == '#'),
+                "{word:?}"
+            );
+        }
     }
 
     #[test]
