@@ -50,20 +50,26 @@ pub fn parse_time_frame(text: &str) -> ParsedTimeFrame {
     if trimmed.is_empty() {
         return build(TimeFrameKind::Unknown, None, false);
     }
-    if let Some(kind) = word_kind(trimmed) {
+    let folded = vocab::fold(trimmed);
+    if let Some(kind) = word_kind(trimmed, &folded) {
         return build(kind, None, false);
     }
-    match deadline(trimmed) {
+    match deadline(&folded) {
         Some((due, ambiguous)) => build(TimeFrameKind::Deadline, Some(due), ambiguous),
         None => build(TimeFrameKind::Other, None, false),
     }
 }
 
 /// The kind a whole text names from the word lists, ignoring a final full
-/// stop. Deadlines are never named by words alone.
-fn word_kind(text: &str) -> Option<TimeFrameKind> {
-    vocab::time_word(text)
-        .or_else(|| vocab::time_word(text.trim_end_matches('.')))
+/// stop; `folded` is the text [`vocab::fold`]ed. Deadlines are never named by
+/// words alone.
+fn word_kind(text: &str, folded: &str) -> Option<TimeFrameKind> {
+    vocab::folded_time_word(folded)
+        .or_else(|| {
+            // Without a final full stop the text is the one just looked up.
+            let bare = text.strip_suffix('.')?.trim_end_matches('.');
+            vocab::time_word(bare)
+        })
         .filter(|kind| *kind != TimeFrameKind::Deadline)
 }
 
@@ -197,14 +203,20 @@ enum Mode {
     Mid,
 }
 
-/// The due date a text names, and whether it was read day first out of two
-/// possible readings.
-fn deadline(text: &str) -> Option<(Date, bool)> {
-    let text = normalise(text);
-    if text.len() > MAX_LEN {
+/// The due date a text already [`vocab::fold`]ed names, and whether it was
+/// read day first out of two possible readings.
+fn deadline(folded: &str) -> Option<(Date, bool)> {
+    let text = normalise(folded);
+    if text.len() > MAX_LEN || !has_year_digits(&text) {
         return None;
     }
-    let (rest, mode) = strip_prefixes(strip_after_words(&text));
+    read_deadline(&text)
+}
+
+/// The due date of a normalised text, as [`deadline`] without its quick
+/// rejection of texts without four digits in a row.
+fn read_deadline(text: &str) -> Option<(Date, bool)> {
+    let (rest, mode) = strip_prefixes(strip_after_words(text));
     if mode == Mode::Mid {
         let year = year(rest)?;
         return Some((Date::new(year, 6, 30)?, false));
@@ -217,21 +229,34 @@ fn deadline(text: &str) -> Option<(Date, bool)> {
     Date::new(due.year, due.month, due.day).map(|due| (due, ambiguous))
 }
 
+/// Whether a text has four ASCII digits in a row. Every date read holds a
+/// [`year`] of four digits, so a text without them names none.
+fn has_year_digits(text: &str) -> bool {
+    let mut run = 0;
+    text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
+}
+
 /// Folded text with dashes made `-`, commas made spaces, spaces collapsed and
 /// a final full stop dropped.
-fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in vocab::fold(text)
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
+fn normalise(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len());
+    let mut gap = false;
+    for c in folded.chars() {
+        if c.is_whitespace() || c == ',' {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().map(|c| match c {
+        gap = false;
+        out.push(match c {
             '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
             c => c,
-        }));
+        });
     }
     // A footnote marker after the date (`Q2 2023*`) is not part of it.
     let end = out
@@ -243,10 +268,90 @@ fn normalise(text: &str) -> String {
     out
 }
 
+/// The words of dates of every language, gathered once from the vocabulary
+/// tables in their order.
+struct DateVocab {
+    /// Words before a date with how they bend it, by the first byte of the
+    /// word; in each list longer words first, and of equal words the last
+    /// listed first.
+    prefixes: [Vec<(&'static str, Mode)>; 256],
+    /// Words after a date that mean by it.
+    after: Vec<&'static str>,
+    /// Range words with a space either side (` to `, ` au `).
+    range_separators: Vec<String>,
+    /// Quarter and half letters, trimmed, with the months in their period.
+    letters: Vec<(&'static str, u32)>,
+    /// Ordinal words with their number.
+    ordinals: Vec<(&'static str, u32)>,
+    /// Suffixes that make a number an ordinal or a day.
+    ordinal_suffixes: Vec<&'static str>,
+    /// Period nouns with the months in the period.
+    periods: Vec<(&'static str, u32)>,
+    /// Small words that may stand between parts of a date.
+    fillers: Vec<&'static str>,
+}
+
+/// The words of dates, gathered on first use.
+static WORDS: LazyLock<DateVocab> = LazyLock::new(|| {
+    let all = || ALL.iter().map(|v| &v.dates);
+    DateVocab {
+        prefixes: prefixes_by_first_byte(),
+        after: all().flat_map(|d| d.after.iter().copied()).collect(),
+        range_separators: all()
+            .flat_map(|d| d.range_words.iter())
+            .map(|word| format!(" {word} "))
+            .collect(),
+        letters: ALL
+            .iter()
+            .flat_map(|v| v.period_letters.iter())
+            .map(|(letter, len)| (letter.trim(), *len))
+            .collect(),
+        ordinals: all().flat_map(|d| d.ordinals.iter().copied()).collect(),
+        ordinal_suffixes: all()
+            .flat_map(|d| d.ordinal_suffixes.iter().copied())
+            .collect(),
+        periods: all().flat_map(|d| d.periods.iter().copied()).collect(),
+        fillers: all().flat_map(|d| d.fillers.iter().copied()).collect(),
+    }
+});
+
+/// Every language's words before a date (period prefixes, words meaning
+/// before, words naming the middle) by their first byte, each list in the
+/// order [`strip_prefixes`] tries them: longest first, and of two equal
+/// words the one listed last, which is the one a search for the longest
+/// keeping the last of equals finds.
+fn prefixes_by_first_byte() -> [Vec<(&'static str, Mode)>; 256] {
+    let listed: Vec<(&'static str, Mode)> = ALL
+        .iter()
+        .flat_map(|v| {
+            let through = v.period_prefixes.iter().map(|p| (*p, Mode::Through));
+            let before = v.dates.before.iter().map(|p| (*p, Mode::Before));
+            let mid = v.dates.mid.iter().map(|p| (*p, Mode::Mid));
+            through.chain(before).chain(mid)
+        })
+        .filter(|(prefix, _)| !prefix.is_empty())
+        .collect();
+    let mut by_byte: [Vec<(usize, &'static str, Mode)>; 256] = std::array::from_fn(|_| Vec::new());
+    for (index, (prefix, mode)) in listed.into_iter().enumerate() {
+        if let Some(first) = prefix.bytes().next() {
+            by_byte[usize::from(first)].push((index, prefix, mode));
+        }
+    }
+    by_byte.map(|mut list| {
+        list.sort_by_key(|(index, prefix, _)| {
+            (std::cmp::Reverse(prefix.len()), std::cmp::Reverse(*index))
+        });
+        list.into_iter()
+            .map(|(_, prefix, mode)| (prefix, mode))
+            .collect()
+    })
+}
+
 /// Drops the words after a date that mean by it (`Juin 2024 au plus tard`).
 fn strip_after_words(text: &str) -> &str {
-    ALL.iter()
-        .flat_map(|v| v.dates.after.iter())
+    WORDS
+        .after
+        .iter()
         .find_map(|word| {
             text.strip_suffix(word)
                 .filter(|rest| rest.ends_with(' '))
@@ -261,22 +366,18 @@ fn strip_prefixes(text: &str) -> (&str, Mode) {
     let mut rest = text;
     let mut mode = Mode::Through;
     loop {
-        let candidates = ALL.iter().flat_map(|v| {
-            let through = v.period_prefixes.iter().map(|p| (*p, Mode::Through));
-            let before = v.dates.before.iter().map(|p| (*p, Mode::Before));
-            let mid = v.dates.mid.iter().map(|p| (*p, Mode::Mid));
-            through.chain(before).chain(mid)
-        });
-        let found = candidates
-            .filter(|(prefix, _)| !prefix.is_empty())
-            .filter_map(|(prefix, mode)| {
+        let Some(&first) = rest.as_bytes().first() else {
+            return (rest, mode);
+        };
+        let found = WORDS.prefixes[usize::from(first)]
+            .iter()
+            .find_map(|(prefix, mode)| {
                 let after = rest.strip_prefix(prefix)?;
                 after
                     .starts_with([' ', '-'])
-                    .then(|| (prefix.len(), after.trim_start_matches([' ', '-']), mode))
-            })
-            .max_by_key(|(len, _, _)| *len);
-        let Some((_, after, found_mode)) = found else {
+                    .then(|| (after.trim_start_matches([' ', '-']), *mode))
+            });
+        let Some((after, found_mode)) = found else {
             return (rest, mode);
         };
         rest = after;
@@ -292,27 +393,22 @@ fn period(text: &str) -> Option<(Period, bool)> {
     single(text).or_else(|| range(text))
 }
 
-/// Every language's range words with a space either side (` to `, ` au `).
-static RANGE_SEPARATORS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    ALL.iter()
-        .flat_map(|v| v.dates.range_words.iter())
-        .map(|word| format!(" {word} "))
-        .collect()
-});
-
 /// A range `A - B`, `A to B`, or a choice `A/B`: from the start of `A` to
 /// the end of `B`.
 fn range(text: &str) -> Option<(Period, bool)> {
     let dashes = text
         .match_indices(['-', '/'])
         .map(|(at, sep)| (at, sep.len()));
-    let words = RANGE_SEPARATORS.iter().flat_map(|sep| {
+    let words = WORDS.range_separators.iter().flat_map(|sep| {
         text.match_indices(sep.as_str())
             .map(move |(at, _)| (at, sep.len()))
     });
     dashes.chain(words).find_map(|(at, len)| {
         let left = text.get(..at)?.trim();
         let right = text.get(at + len..)?.trim();
+        // Both ends must be read, so the second, on its own and cheaper to
+        // reject, is read first.
+        let (last, last_ambiguous) = single(right)?;
         // The first end may leave its year to the second (`Jan–Mar 2023`,
         // `Q3-Q4 2020`, `enero a junio de 2024`).
         let (first, first_ambiguous) = single(left).or_else(|| {
@@ -320,7 +416,6 @@ fn range(text: &str) -> Option<(Period, bool)> {
             (!left.is_empty() && year != right).then_some(())?;
             single(&format!("{left} {year}"))
         })?;
-        let (last, last_ambiguous) = single(right)?;
         (first.start <= last.end).then_some((
             Period {
                 start: first.start,
@@ -333,44 +428,52 @@ fn range(text: &str) -> Option<(Period, bool)> {
 
 /// One date or period, numeric or in words.
 fn single(text: &str) -> Option<(Period, bool)> {
+    if !has_year_digits(text) {
+        return None;
+    }
     numeric(text).or_else(|| words(text).map(|p| (p, false)))
 }
+
+/// The most pieces or tokens a date has (day, month, year).
+const MAX_PARTS: usize = 3;
 
 /// A date of numbers only: `2021`, `2020-12-31`, `31/12/2020`, `2019/03`,
 /// `03/2019`, `2021/2022`, `2021-22`.
 fn numeric(text: &str) -> Option<(Period, bool)> {
     if !text
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '/' | '.' | '-'))
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'/' | b'.' | b'-'))
     {
         return None;
     }
-    let seps: Vec<char> = ['/', '.', '-']
+    let mut seps = [b'/', b'.', b'-']
         .into_iter()
-        .filter(|s| text.contains(*s))
-        .collect();
-    let sep = match seps.as_slice() {
-        [] => ' ',
-        [sep] => *sep,
-        _ => return None,
+        .filter(|s| text.as_bytes().contains(s));
+    let sep = match (seps.next(), seps.next()) {
+        (None, _) => ' ',
+        (Some(sep), None) => char::from(sep),
+        (Some(_), Some(_)) => return None,
     };
-    let pieces: Vec<&str> = if sep == ' ' {
-        vec![text.trim()]
-    } else {
-        text.split(sep).map(str::trim).collect()
-    };
-    if pieces
-        .iter()
-        .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
+    // Without a separator the whole text is the one piece.
+    let one = [sep];
+    let split_on: &[char] = if sep == ' ' { &[] } else { &one };
+    // A date has at most three pieces of at most four digits.
+    let mut nums = [0u32; MAX_PARTS];
+    let mut lens = [0usize; MAX_PARTS];
+    let mut count = 0;
+    for piece in text.split(split_on).map(str::trim) {
+        if count == MAX_PARTS
+            || piece.is_empty()
+            || piece.len() > 4
+            || !piece.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        nums[count] = piece.parse().ok()?;
+        lens[count] = piece.len();
+        count += 1;
     }
-    let nums: Vec<u32> = pieces
-        .iter()
-        .map(|p| p.parse::<u32>().ok())
-        .collect::<Option<_>>()?;
-    let lens: Vec<usize> = pieces.iter().map(|p| p.len()).collect();
-    match (lens.as_slice(), nums.as_slice()) {
+    match (&lens[..count], &nums[..count]) {
         ([4], [y]) => Some((Period::year(*y)?, false)),
         ([4, 4], [y1, y2]) if sep != '.' && y1 <= y2 => Some((
             Period {
@@ -406,25 +509,26 @@ fn numeric(text: &str) -> Option<(Period, bool)> {
 /// `March 2020`, `Q2 2021`, `T3-2022`, `2021 Q2`, `1st quarter 2018`,
 /// `second half of 2022`, `primer trimestre de 2022`.
 fn words(text: &str) -> Option<Period> {
-    let tokens: Vec<&str> = text
-        .split([' ', '-', '/'])
-        .filter(|t| !t.is_empty())
-        .enumerate()
-        .filter(|(i, t)| *i == 0 || !is_filler(t))
-        .map(|(_, t)| t)
-        .collect();
-    if let Some(period) = lettered(&tokens) {
+    // A date has at most three tokens besides the small words between them.
+    let mut parts = [""; MAX_PARTS];
+    let mut count = 0;
+    let tokens = text.split([' ', '-', '/']).filter(|t| !t.is_empty());
+    for (i, token) in tokens.enumerate() {
+        if i > 0 && is_filler(token) {
+            continue;
+        }
+        *parts.get_mut(count)? = token;
+        count += 1;
+    }
+    let tokens = &parts[..count];
+    if let Some(period) = lettered(tokens) {
         return Some(period);
     }
-    match tokens.as_slice() {
+    match tokens {
         [y] => Period::year(year(y)?),
-        [m, y] => Period::month(year(y)?, vocab::month(m)?),
-        [d, m, y] if vocab::month(m).is_some() => {
-            Period::day(year(y)?, vocab::month(m)?, ordinal_number(d)?)
-        }
-        [m, d, y] if vocab::month(m).is_some() => {
-            Period::day(year(y)?, vocab::month(m)?, ordinal_number(d)?)
-        }
+        [m, y] => Period::month(year(y)?, month(m)?),
+        [d, m, y] if month(m).is_some() => Period::day(year(y)?, month(m)?, ordinal_number(d)?),
+        [m, d, y] if month(m).is_some() => Period::day(year(y)?, month(m)?, ordinal_number(d)?),
         [noun, n, y] if period_noun(noun).is_some() && n.bytes().all(|b| b.is_ascii_digit()) => {
             Period::nth(year(y)?, n.parse().ok()?, period_noun(noun)?)
         }
@@ -444,21 +548,28 @@ fn lettered(tokens: &[&str]) -> Option<Period> {
         [rest @ .., last] if year(last).is_some() => (year(last)?, rest),
         _ => return None,
     };
-    ALL.iter()
-        .flat_map(|v| v.period_letters.iter())
-        .find_map(|(letter, len)| {
-            let letter = letter.trim();
-            let number = match rest {
-                [word, number] if *word == letter => *number,
-                [token] => token.strip_prefix(letter)?,
-                _ => return None,
-            };
-            if number.is_empty() || number.len() > 2 || !number.bytes().all(|b| b.is_ascii_digit())
-            {
-                return None;
-            }
-            Period::nth(y, number.parse().ok()?, *len)
-        })
+    WORDS.letters.iter().find_map(|(letter, len)| {
+        let number = match rest {
+            [word, number] if word == letter => *number,
+            [token] => token.strip_prefix(letter)?,
+            _ => return None,
+        };
+        if number.is_empty() || number.len() > 2 || !number.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Period::nth(y, number.parse().ok()?, *len)
+    })
+}
+
+/// The number of a month name or abbreviation (a token of folded text), in
+/// any language.
+fn month(token: &str) -> Option<u32> {
+    if token.bytes().all(|b| b.is_ascii_lowercase() || b == b'.') {
+        // Folding leaves such a token as it is.
+        vocab::folded_month(token.trim_end_matches('.'))
+    } else {
+        vocab::month(token)
+    }
 }
 
 /// A year of four digits within the years read.
@@ -477,10 +588,7 @@ fn year(token: &str) -> Option<u32> {
 fn ordinal_number(token: &str) -> Option<u32> {
     let digits = token.len() - token.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let (number, suffix) = token.split_at_checked(digits)?;
-    let suffix_ok = suffix.is_empty()
-        || ALL
-            .iter()
-            .any(|v| v.dates.ordinal_suffixes.contains(&suffix));
+    let suffix_ok = suffix.is_empty() || WORDS.ordinal_suffixes.contains(&suffix);
     if number.is_empty() || number.len() > 2 || !suffix_ok {
         return None;
     }
@@ -490,9 +598,9 @@ fn ordinal_number(token: &str) -> Option<u32> {
 /// The number of an ordinal of a period: a word (`first`, `deuxième`) or a
 /// number with a suffix (`1st`, `2e`, `3º`).
 fn ordinal(token: &str) -> Option<u32> {
-    let word = ALL
+    let word = WORDS
+        .ordinals
         .iter()
-        .flat_map(|v| v.dates.ordinals.iter())
         .find(|(w, _)| *w == token)
         .map(|(_, n)| *n);
     word.or_else(|| {
@@ -503,15 +611,16 @@ fn ordinal(token: &str) -> Option<u32> {
 
 /// The months in a period noun (`quarter` → 3, `semestre` → 6).
 fn period_noun(token: &str) -> Option<u32> {
-    ALL.iter()
-        .flat_map(|v| v.dates.periods.iter())
+    WORDS
+        .periods
+        .iter()
         .find(|(w, _)| *w == token)
         .map(|(_, len)| *len)
 }
 
 /// Whether a token is a small word that may stand between parts of a date.
 fn is_filler(token: &str) -> bool {
-    ALL.iter().any(|v| v.dates.fillers.contains(&token))
+    WORDS.fillers.contains(&token)
 }
 
 #[cfg(test)]

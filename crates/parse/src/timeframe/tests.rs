@@ -638,3 +638,61 @@ fn french_and_spanish_year_ends_abbreviations_and_ordinal_forms() {
     due("1.er trimestre de 2025", "2025-03-31");
     due("Para el 1.º de julio de 2025", "2025-07-01");
 }
+
+/// Every word of the dates of every language, as written in the tables and
+/// capitalised, for texts built of the grammar's own parts.
+fn date_word() -> impl Strategy<Value = String> {
+    let words: Vec<String> = ALL
+        .iter()
+        .flat_map(|v| {
+            let d = &v.dates;
+            let plain = v.period_prefixes.iter().chain(d.before).chain(d.mid);
+            let plain = plain
+                .chain(d.ordinal_suffixes)
+                .chain(d.fillers)
+                .chain(d.range_words)
+                .chain(d.after);
+            let paired = v.months.iter().chain(v.period_letters).chain(d.ordinals);
+            let paired = paired.chain(d.periods);
+            plain.copied().chain(paired.map(|(w, _)| *w))
+        })
+        .flat_map(|w| [w.to_string(), w.to_uppercase()])
+        .collect();
+    proptest::sample::select(words)
+}
+
+/// A piece of a text that looks like a date without being one for sure: a
+/// word, one to three digits, or a separator.
+fn date_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        date_word(),
+        "[0-9]{1,3}",
+        proptest::sample::select(vec![" ", "-", "–", "/", ".", ",", " - ", "*", "'", "º"])
+            .prop_map(String::from),
+    ]
+}
+
+proptest! {
+    /// The quick rejection of texts without four digits in a row rejects
+    /// only texts the whole grammar reads as no date.
+    #[test]
+    fn no_year_digits_no_date(pieces in proptest::collection::vec(date_piece(), 0..12)) {
+        let text = normalise(&vocab::fold(&pieces.concat()));
+        if !has_year_digits(&text) {
+            prop_assert_eq!(read_deadline(&text), None, "{:?}", text);
+            prop_assert_eq!(numeric(&text), None, "{:?}", text);
+            prop_assert_eq!(words(&text), None, "{:?}", text);
+        }
+    }
+}
+
+#[test]
+fn year_digits_are_four_in_a_row() {
+    assert!(has_year_digits("2021"));
+    assert!(has_year_digits("q2 2021"));
+    assert!(has_year_digits("by 12345"));
+    assert!(!has_year_digits("q2 21"));
+    assert!(!has_year_digits("12/05/21"));
+    assert!(!has_year_digits("20 21"));
+    assert!(!has_year_digits(""));
+}

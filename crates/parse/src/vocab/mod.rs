@@ -13,6 +13,9 @@ mod en;
 mod es;
 mod fr;
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::model::{Decision, Language, Status, TimeFrameKind};
 
 /// Which field of the document a label introduces.
@@ -232,19 +235,46 @@ pub fn status(text: &str) -> Option<Status> {
 
 /// The time-frame kind a whole text names (not a deadline), in any language.
 pub fn time_word(text: &str) -> Option<TimeFrameKind> {
-    let folded = fold(text);
-    ALL.iter()
-        .find_map(|v| v.time_words.iter().find(|(word, _)| *word == folded))
-        .map(|(_, k)| *k)
+    folded_time_word(&fold(text))
+}
+
+/// Every language's time words by their (folded) text; a word listed twice
+/// keeps its first kind, English first.
+static TIME_WORDS: LazyLock<HashMap<&'static str, TimeFrameKind>> =
+    LazyLock::new(|| first_entries(ALL.iter().flat_map(|v| v.time_words.iter())));
+
+/// The time-frame kind a text already [`fold`]ed names, as [`time_word`].
+pub(crate) fn folded_time_word(folded: &str) -> Option<TimeFrameKind> {
+    TIME_WORDS.get(folded).copied()
 }
 
 /// The month number of a name or abbreviation, in any language.
 pub fn month(text: &str) -> Option<u32> {
     let folded = fold(text);
-    let folded = folded.trim_end_matches('.');
-    ALL.iter()
-        .find_map(|v| v.months.iter().find(|(word, _)| *word == folded))
-        .map(|(_, m)| *m)
+    folded_month(folded.trim_end_matches('.'))
+}
+
+/// Every language's month names by their (folded) text; a name listed twice
+/// keeps its first number, English first.
+static MONTHS: LazyLock<HashMap<&'static str, u32>> =
+    LazyLock::new(|| first_entries(ALL.iter().flat_map(|v| v.months.iter())));
+
+/// The month number of a name already [`fold`]ed and without its final full
+/// stops, as [`month`].
+pub(crate) fn folded_month(folded: &str) -> Option<u32> {
+    MONTHS.get(folded).copied()
+}
+
+/// A map of word to value keeping the first entry of each word, as a search
+/// of the tables in order finds it.
+fn first_entries<T: Copy + 'static>(
+    entries: impl Iterator<Item = &'static (&'static str, T)>,
+) -> HashMap<&'static str, T> {
+    let mut map = HashMap::new();
+    for (word, value) in entries {
+        map.entry(*word).or_insert(*value);
+    }
+    map
 }
 
 #[cfg(test)]
