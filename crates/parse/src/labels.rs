@@ -149,9 +149,9 @@ fn read_id(text: &str) -> Option<(String, usize)> {
     let mut rest = trimmed;
     // `No. 3`, `N° 3`, `nº 3`, `N.º 3`, `núm. 3`, in any case.
     for prefix in ["n.º", "n.°", "núm.", "num.", "no.", "nº", "n°", "no ", "#"] {
-        let head = rest
-            .get(..prefix.len())
-            .filter(|h| h.eq_ignore_ascii_case(prefix) || h.to_lowercase() == prefix);
+        let head = rest.get(..prefix.len()).filter(|h| {
+            h.eq_ignore_ascii_case(prefix) || !h.is_ascii() && h.to_lowercase() == prefix
+        });
         if let Some(r) = head.map(|h| &rest[h.len()..]) {
             let r2 = r.trim_start_matches([' ', '\u{a0}']);
             lead += rest.len() - r2.len();

@@ -241,19 +241,21 @@ fn header_word(trimmed: &str) -> Option<Column> {
     })
 }
 
-/// True when every non-empty cell of `row` is a header word.
-fn is_header_row(row: &Row) -> bool {
+/// The column each cell of `row` names when every non-empty cell is a
+/// header word (`None` for the empty ones); `None` when a cell is not one
+/// or every cell is empty.
+fn header_words(row: &Row) -> Option<Vec<Option<Column>>> {
     let mut any = false;
+    let mut columns = Vec::with_capacity(row.cells.len());
     for cell in &row.cells {
         if cell.inline.is_blank() {
+            columns.push(None);
             continue;
         }
         any = true;
-        if header_column(cell).is_none() {
-            return false;
-        }
+        columns.push(Some(header_column(cell)?));
     }
-    any
+    any.then_some(columns)
 }
 
 /// Reads a table's header rows: rows marked as headers, or made only of
@@ -266,8 +268,8 @@ pub(crate) fn read_header(table: &Table) -> Option<Header> {
     let mut descriptions: BTreeSet<usize> = BTreeSet::new();
     let mut rows = 0;
     for row in &table.rows {
-        let words = is_header_row(row);
-        if !(words || row.header && rows == 0) {
+        let words = header_words(row);
+        if !(words.is_some() || row.header && rows == 0) {
             break;
         }
         // A second header row (`Status | Comments` under `Tracking`) leaves
@@ -293,9 +295,11 @@ pub(crate) fn read_header(table: &Table) -> Option<Header> {
                 },
                 Span::FromLeft | Span::FromAbove => continue,
                 Span::Own if cell.inline.is_blank() => continue,
-                Span::Own => {
-                    header_column(cell).unwrap_or_else(|| Column::Unknown(clean(cell.text())))
-                }
+                Span::Own => words
+                    .as_ref()
+                    .and_then(|w| w.get(i).cloned().flatten())
+                    .or_else(|| header_column(cell))
+                    .unwrap_or_else(|| Column::Unknown(clean(cell.text()))),
             };
             if kind == Column::Description {
                 descriptions.insert(i);
