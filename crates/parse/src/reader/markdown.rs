@@ -823,6 +823,29 @@ fn prefix(text: &str, n: usize) -> &str {
 /// more than the longest label with its id and colon.
 const LABEL_HEAD: usize = 160;
 
+/// Whether a line starts with a label ([`starts_with_label`]), worked out
+/// once however often a line's reading asks.
+struct LabelTest<'a> {
+    content: &'a str,
+    known: Option<bool>,
+}
+
+impl<'a> LabelTest<'a> {
+    /// The test for `content`, not yet run.
+    fn new(content: &'a str) -> Self {
+        LabelTest {
+            content,
+            known: None,
+        }
+    }
+
+    /// True when the line starts with a label.
+    fn starts(&mut self) -> bool {
+        let content = self.content;
+        *self.known.get_or_insert_with(|| starts_with_label(content))
+    }
+}
+
 /// Splits a paragraph's source lines into text segments and tab tables.
 #[derive(Default)]
 struct Splitter {
@@ -858,10 +881,11 @@ impl Splitter {
         }
         // A line padded with tabs under an open table (`Hold a round-table
         // <tab><tab><tab>`) is a row with only its first cell filled.
+        let mut label = LabelTest::new(content);
         let padded_row = (self.table.is_some() || self.joins_table)
             && content.trim_end_matches([' ', '\r']).ends_with('\t')
             && !content.trim().is_empty()
-            && !starts_with_label(content)
+            && !label.starts()
             && !starts_with_note_marker(content);
         if holds_tab(content) || padded_row {
             self.flush_segment(out);
@@ -883,21 +907,22 @@ impl Splitter {
             .table
             .as_ref()
             .is_some_and(|t| t.rows.len() > 1 && !content.trim().is_empty());
-        if after_body_row && !starts_with_label(content) && !starts_with_note_marker(content) {
+        if after_body_row && !label.starts() && !starts_with_note_marker(content) {
             self.pending = Some((content.to_string(), line));
             return;
         }
-        self.text_line(content, line, out);
+        self.text_line(label, line, out);
     }
 
     /// A line of text: it ends any table and joins or starts a segment.
-    fn text_line(&mut self, content: &str, line: u32, out: &mut Vec<Block>) {
+    fn text_line(&mut self, mut label: LabelTest<'_>, line: u32, out: &mut Vec<Block>) {
+        let content = label.content;
         self.flush_table(out);
         self.joins_table = false;
         let bullet = bullet_body(content);
         if bullet.is_some()
             || self.segment_item
-            || starts_with_label(content)
+            || label.starts()
             || starts_with_note_marker(content)
         {
             self.flush_segment(out);
@@ -968,7 +993,7 @@ impl Splitter {
         let tab_row = next.is_some_and(holds_tab);
         let header = tab_row && next.is_some_and(is_header_line);
         if header || self.last_cell_is_blank() && !tab_row {
-            self.text_line(&text, at, out);
+            self.text_line(LabelTest::new(&text), at, out);
         } else if self.last_cell_is_blank() {
             return Some((text, at));
         } else {
@@ -1073,7 +1098,89 @@ pub fn render_fragment(source: &str) -> Inline {
     if let Some(plain) = plain_fragment(source) {
         return plain;
     }
+    if let Some(simple) = simple_line(source) {
+        return simple;
+    }
     render_events(Parser::new_ext(source, Options::empty()))
+}
+
+/// Inline tags a one-line fragment may hold for [`simple_line`], and
+/// whether each opens (true) or closes bold.
+const SIMPLE_TAGS: [(&str, bool); 4] = [
+    ("<b>", true),
+    ("</b>", false),
+    ("<strong>", true),
+    ("</strong>", false),
+];
+
+/// A fragment of one line (trailing blank space aside) whose only syntax is
+/// backslash escapes, `<b>`/`<strong>` tags and at most one run each of `*`
+/// and `_` (which then pair with nothing), rendered without the parser as
+/// the parser would: the cells and label lines of pasted tables. `None`
+/// for anything else.
+fn simple_line(source: &str) -> Option<Inline> {
+    let line = source.trim_end_matches([' ', '\t', '\n', '\r']);
+    if line.contains(['\n', '\r'])
+        || line.len() != line.trim().len()
+        || line.starts_with(['*', '_'])
+        || starts_block(line)
+    {
+        return None;
+    }
+    let bytes = line.as_bytes();
+    let mut out = Inline::default();
+    let (mut bold, mut stars, mut underscores) = (0usize, 0, 0);
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !SYNTAX[b as usize] {
+            i += 1;
+            continue;
+        }
+        out.push(&line[start..i], bold > 0);
+        let len = match b {
+            b'\\' => {
+                // An ASCII punctuation byte is a whole character.
+                if !bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) {
+                    return None;
+                }
+                out.push(&line[i + 1..i + 2], bold > 0);
+                2
+            }
+            b'<' => {
+                let (tag, opens) = SIMPLE_TAGS.iter().find(|(t, _)| line[i..].starts_with(t))?;
+                // A line of a tag alone is an HTML block.
+                if i == 0 && line.len() == tag.len() {
+                    return None;
+                }
+                bold = if *opens {
+                    bold + 1
+                } else {
+                    bold.saturating_sub(1)
+                };
+                tag.len()
+            }
+            b'*' | b'_' => {
+                let runs = if b == b'*' {
+                    &mut stars
+                } else {
+                    &mut underscores
+                };
+                *runs += 1;
+                if *runs > 1 {
+                    return None;
+                }
+                let run = bytes[i..].iter().take_while(|&&c| c == b).count();
+                out.push(&line[i..i + run], bold > 0);
+                run
+            }
+            _ => return None,
+        };
+        i += len;
+        start = i;
+    }
+    out.push(&line[start..], bold > 0);
+    (!out.text.is_empty()).then_some(out)
 }
 
 /// Bytes that may be Markdown syntax inside a line.

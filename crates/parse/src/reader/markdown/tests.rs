@@ -106,7 +106,7 @@ fn page_furniture_is_set_apart() {
 }
 
 mod plain_fast_path {
-    use super::super::{plain_fragment, render_events};
+    use super::super::{plain_fragment, render_events, simple_line};
     use proptest::prelude::*;
     use pulldown_cmark::{Options, Parser};
 
@@ -119,6 +119,48 @@ mod plain_fast_path {
                 prop_assert_eq!(fast.text, slow.text.trim().to_string());
             }
         }
+
+        /// Where the one-line path answers, it agrees with the parser,
+        /// bold spans included.
+        #[test]
+        fn simple_line_agrees_with_pulldown(
+            source in "(<b>|</b>|<strong>|</strong>|<i>|\\\\|[a-c 1.):;*_\\-+=#<>\n\t\u{a0}])*"
+        ) {
+            if let Some(fast) = simple_line(&source) {
+                let slow = render_events(Parser::new_ext(&source, Options::empty()));
+                prop_assert_eq!(fast, slow);
+            }
+        }
+    }
+}
+
+#[test]
+fn one_line_fragments_read_without_the_parser_read_as_with_it() {
+    use pulldown_cmark::{Options, Parser};
+    for source in [
+        "<b>Evaluation Recommendation 3:</b> Future phases",
+        "<b>Recommendation 4:</b>\u{a0}The Country Office",
+        "Tracking*",
+        "Tracking\\*",
+        "Cleared by: Martin Okafor\n",
+        "EWS\\_Archive\\_2021 folder",
+        "<strong>Done</strong> in 2023 **",
+    ] {
+        let fast = simple_line(source);
+        assert!(fast.is_some(), "{source:?}");
+        let slow = render_events(Parser::new_ext(source, Options::empty()));
+        assert_eq!(fast, Some(slow), "{source:?}");
+    }
+    for source in [
+        "<b>",
+        "**Bold:** text",
+        "*a* b",
+        "a\nb",
+        "- item",
+        "\\a",
+        "a <i>b</i>",
+    ] {
+        assert_eq!(simple_line(source), None, "{source:?}");
     }
 }
 
