@@ -77,8 +77,9 @@ const MAX_HEADER_LINES: usize = 8;
 
 /// The dash-ruled tables of `text`, in order.
 pub(crate) fn find(text: &str) -> Vec<DashTable> {
-    // Most texts hold no line of dashes: no table, no work.
-    if !text.contains("---") {
+    // Most texts hold no line of dashes (a pipe table's `|---|` is none):
+    // no table, no work.
+    if !text.contains("---") || !text.split('\n').any(is_rule_line) {
         return Vec::new();
     }
     let lines: Vec<&str> = text
@@ -221,10 +222,17 @@ fn columns(line: &str) -> Option<Vec<usize>> {
     Some(groups(line)?.into_iter().map(|(start, _)| start).collect())
 }
 
+/// True for a line of dashes and spaces, three bytes or more when
+/// trimmed: every rule [`groups`] reads is one, so a text without such a
+/// line holds no table.
+fn is_rule_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3 && t.bytes().all(|b| b == b'-' || b == b' ')
+}
+
 /// The dash groups of a rule: where each starts, and its length.
 fn groups(line: &str) -> Option<Vec<(usize, usize)>> {
-    let t = line.trim();
-    if t.len() < 3 || !t.bytes().all(|b| b == b'-' || b == b' ') {
+    if !is_rule_line(line) {
         return None;
     }
     let mut groups: Vec<(usize, usize)> = Vec::new();
@@ -310,6 +318,27 @@ impl DashRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pipe_table_delimiter_row_is_no_rule_line() {
+        assert!(!is_rule_line("|---|:---:|"));
+        assert!(!is_rule_line(" -- "));
+        assert!(is_rule_line("  ---  ----- "));
+        assert!(find("| a | b |\n|---|---|\n| 1 | 2 |\n").is_empty());
+    }
+
+    proptest::proptest! {
+        /// Every table is found past the prefilter: each holds a rule line.
+        #[test]
+        fn tables_hold_a_rule_line(text in "([-| a\t]{0,12}\n){0,8}") {
+            let tables = find(&text);
+            let lines: Vec<&str> = text.split('\n').collect();
+            for t in &tables {
+                let range = t.lines.start as usize - 1..t.lines.end as usize;
+                proptest::prop_assert!(lines[range].iter().any(|l| is_rule_line(l)));
+            }
+        }
+    }
 
     fn texts(t: &DashTable) -> Vec<Vec<&str>> {
         t.rows
