@@ -98,7 +98,7 @@ pub(crate) fn compose(text: &str) -> Cow<'_, str> {
 
 /// Replaces CRLF and lone CR with LF.
 fn normalise_newlines(text: &str) -> String {
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
