@@ -216,17 +216,32 @@ type Entry = (&'static str, Label, Language);
 /// `responsable`, `respuesta`).
 const KEY_LETTERS: usize = 8;
 
-/// The letters a text starts with as [`match_word`] compares them (lower
-/// case, without accents, ligatures as two letters), up to the first
-/// character that is not a letter and at most [`KEY_LETTERS`]. A label's
-/// words match a text only where the label's key is a prefix of the
-/// text's: both are folded alike, and the label's letters are matched one
-/// by one.
-fn key_letters(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars()
-        .flat_map(|c| c.to_lowercase().flat_map(vocab::unaccent))
-        .take_while(|c| c.is_alphabetic())
-        .take(KEY_LETTERS)
+/// Passes `visit` the letters a text starts with as [`match_word`]
+/// compares them (lower case, without accents, ligatures as two letters),
+/// up to the first character that is not a letter, at most
+/// [`KEY_LETTERS`], and until `visit` returns false. A label's words match
+/// a text only where the label's key is a prefix of the text's: both are
+/// folded alike, and the label's letters are matched one by one.
+fn walk_key(text: &str, mut visit: impl FnMut(char) -> bool) {
+    let mut letters = 0;
+    let mut take = |letter: char| {
+        letters += 1;
+        letter.is_alphabetic() && letters <= KEY_LETTERS && visit(letter)
+    };
+    for c in text.chars() {
+        // ASCII is folded without the tables.
+        if c.is_ascii() {
+            if !take(c.to_ascii_lowercase()) {
+                return;
+            }
+            continue;
+        }
+        for letter in c.to_lowercase().flat_map(vocab::unaccent) {
+            if !take(letter) {
+                return;
+            }
+        }
+    }
 }
 
 /// A node of the labels' trie: the labels whose key ends here, in the
@@ -243,7 +258,7 @@ static TRIE: LazyLock<Vec<Node>> = LazyLock::new(|| {
     for v in vocab::ALL {
         for &(word, label) in v.labels {
             let mut at = 0;
-            for c in key_letters(word) {
+            walk_key(word, |c| {
                 at = match trie[at].next.iter().find(|(k, _)| *k == c) {
                     Some(&(_, child)) => child,
                     None => {
@@ -253,7 +268,8 @@ static TRIE: LazyLock<Vec<Node>> = LazyLock::new(|| {
                         child
                     }
                 };
-            }
+                true
+            });
             trie[at].entries.push((word, label, v.language));
         }
     }
@@ -269,35 +285,18 @@ fn candidates(body: &str) -> impl Iterator<Item = &'static Entry> {
     // The nodes along the body's key, the root first.
     let mut path = [0usize; KEY_LETTERS + 1];
     let mut depth = 0;
-    let mut step = |letter: char| {
-        let child = trie[path[depth]]
-            .next
-            .iter()
-            .find(|(k, _)| *k == letter)
-            .map(|&(_, child)| child);
-        match child {
-            Some(child) if depth < KEY_LETTERS => {
+    walk_key(body, |letter| {
+        let child = trie[path[depth]].next.iter().find(|(k, _)| *k == letter);
+        // `walk_key` stops at KEY_LETTERS letters, the depth `path` holds.
+        match (child, path.get_mut(depth + 1)) {
+            (Some(&(_, child)), Some(slot)) => {
+                *slot = child;
                 depth += 1;
-                path[depth] = child;
                 true
             }
             _ => false,
         }
-    };
-    // As `key_letters`, with ASCII letters folded without the tables.
-    'walk: for c in body.chars() {
-        if c.is_ascii() {
-            if !(c.is_ascii_alphabetic() && step(c.to_ascii_lowercase())) {
-                break;
-            }
-            continue;
-        }
-        for letter in c.to_lowercase().flat_map(vocab::unaccent) {
-            if !(letter.is_alphabetic() && step(letter)) {
-                break 'walk;
-            }
-        }
-    }
+    });
     path.into_iter()
         .take(depth + 1)
         .flat_map(move |at| trie[at].entries.iter())

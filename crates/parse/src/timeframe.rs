@@ -561,15 +561,10 @@ fn lettered(tokens: &[&str]) -> Option<Period> {
     })
 }
 
-/// The number of a month name or abbreviation (a token of folded text), in
-/// any language.
+/// The number of a month name or abbreviation, in any language: a token
+/// of text already folded, which folding again would leave as it is.
 fn month(token: &str) -> Option<u32> {
-    if token.bytes().all(|b| b.is_ascii_lowercase() || b == b'.') {
-        // Folding leaves such a token as it is.
-        vocab::folded_month(token.trim_end_matches('.'))
-    } else {
-        vocab::month(token)
-    }
+    vocab::folded_month(token.trim_end_matches('.'))
 }
 
 /// A year of four digits within the years read.

@@ -132,12 +132,7 @@ const ID_HEADERS: &[&str] = &["#", "no", "no.", "n°", "nº", "id", "ref", "ref.
 /// Every header word of every language with the label it names (the first
 /// language's where two share a word), and the most characters any has.
 static HEADER_WORDS: LazyLock<(HashMap<&'static str, Label>, usize)> = LazyLock::new(|| {
-    let mut words = HashMap::new();
-    for v in vocab::ALL {
-        for (word, label) in v.labels {
-            words.entry(*word).or_insert(*label);
-        }
-    }
+    let words = vocab::first_entries(vocab::ALL.iter().flat_map(|v| v.labels.iter()));
     let longest = words
         .keys()
         .chain(ID_HEADERS)

@@ -267,7 +267,7 @@ pub(crate) fn folded_month(folded: &str) -> Option<u32> {
 
 /// A map of word to value keeping the first entry of each word, as a search
 /// of the tables in order finds it.
-fn first_entries<T: Copy + 'static>(
+pub(crate) fn first_entries<T: Copy + 'static>(
     entries: impl Iterator<Item = &'static (&'static str, T)>,
 ) -> HashMap<&'static str, T> {
     let mut map = HashMap::new();

@@ -135,3 +135,13 @@ fn every_date_word_is_folded_and_nonempty() {
         }
     }
 }
+
+proptest::proptest! {
+    /// Folding folded text changes nothing: the date reader looks tokens
+    /// of folded text up without folding them again.
+    #[test]
+    fn folding_is_idempotent(text in "[a-zA-ZÉéÈœŒÆßİΣ’`‐ \u{a0}\t\n.,1-]{0,30}") {
+        let once = fold(&text);
+        proptest::prop_assert_eq!(fold(&once), once);
+    }
+}
