@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use mresponse_export::{
-    CsvOptions, key_actions_csv, recommendations_csv, to_json, to_markdown, write_workbook,
+    CsvOptions, key_actions_csv, recommendations_csv, to_json_bytes, to_markdown, write_workbook,
 };
 use mresponse_parse::Document;
 
@@ -46,7 +46,7 @@ impl CsvFlags {
 /// Renders `doc`, named `name`, as `to`.
 pub fn render(doc: &Document, name: &str, to: To, csv: CsvFlags) -> Result<Vec<u8>> {
     Ok(match to {
-        To::Json => to_json(doc)?.into_bytes(),
+        To::Json => to_json_bytes(doc)?,
         To::Md => {
             let mut md = to_markdown(doc);
             md.push('\n');

@@ -23,7 +23,7 @@ use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use mresponse_export::{
-    KeyActionWriter, RecommendationWriter, to_json, to_markdown, write_workbook,
+    KeyActionWriter, RecommendationWriter, to_json_bytes, to_markdown, write_workbook,
 };
 use mresponse_parse::{Document, Limits, Severity, parse_detailed};
 use serde::Serialize;
@@ -310,12 +310,7 @@ fn convert_one(found: &Found, stem: &Path, args: &Args) -> Done {
     report.status = if warned { "warnings" } else { "ok" };
     for format in &args.formats {
         let (ext, bytes) = match format {
-            BatchFormat::Json => (
-                "json",
-                to_json(&doc)
-                    .map(String::into_bytes)
-                    .map_err(anyhow::Error::from),
-            ),
+            BatchFormat::Json => ("json", to_json_bytes(&doc).map_err(anyhow::Error::from)),
             BatchFormat::Md => ("md", Ok(format!("{}\n", to_markdown(&doc)).into_bytes())),
             _ => continue,
         };

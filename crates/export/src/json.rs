@@ -20,9 +20,16 @@ const INITIAL_CAPACITY: usize = 32 * 1024;
 
 /// The document as pretty JSON, ending in a newline.
 pub fn to_json(doc: &Document) -> Result<String> {
+    String::from_utf8(to_json_bytes(doc)?)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e).into())
+}
+
+/// [`to_json`]'s output as UTF-8 bytes, for writing to a file: the bytes
+/// are not checked again as a `String` would be.
+pub fn to_json_bytes(doc: &Document) -> Result<Vec<u8>> {
     let mut json = Vec::with_capacity(INITIAL_CAPACITY);
     write_json(doc, &mut json)?;
-    String::from_utf8(json).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e).into())
+    Ok(json)
 }
 
 /// Writes [`to_json`]'s output to `out`.

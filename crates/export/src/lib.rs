@@ -28,7 +28,7 @@ pub use crate::csv::{
 };
 pub use date::Date;
 pub use error::{ExportError, Result};
-pub use json::{to_json, write_json};
+pub use json::{to_json, to_json_bytes, write_json};
 pub use markdown::to_markdown;
 pub use schema::{json_schema, schema_json};
 pub use status::{StatusReport, render_text, status_report};
