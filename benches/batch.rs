@@ -8,7 +8,8 @@
 //!    it, on one thread.
 //! 3. The project: `mresponse batch --formats json,csv` with `--jobs 1` and
 //!    `--jobs 2`, as a child process; its peak memory (`VmHWM`) sampled
-//!    from `/proc`.
+//!    from `/proc`, and the CPU time it used (user and kernel), which the
+//!    file system's speed on the day changes less than the wall time.
 //! 4. The I/O floor: reading every input and writing the bytes `batch`
 //!    wrote (a JSON file per document, the two CSV tables), nothing parsed:
 //!    what any implementation producing those outputs must spend.
@@ -216,11 +217,47 @@ fn baseline(dir: &Path) -> Duration {
 struct Run {
     elapsed: Duration,
     peak_kb: u64,
+    /// CPU time the child spent in user mode and in the kernel.
+    cpu: Cpu,
+}
+
+/// User and system CPU time.
+#[derive(Clone, Copy, Default)]
+struct Cpu {
+    user: f64,
+    system: f64,
+}
+
+impl Cpu {
+    fn total(self) -> f64 {
+        self.user + self.system
+    }
+}
+
+/// The CPU time of this process's children that have been waited for, from
+/// `/proc/self/stat` (`cutime`, `cstime`, in clock ticks of 10 ms).
+fn children_cpu() -> Cpu {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name, which is in parentheses and may
+    // hold spaces: `cutime` and `cstime` are fields 16 and 17 of the line.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let field = |n: usize| {
+        after
+            .split_whitespace()
+            .nth(n - 3)
+            .and_then(|v| v.parse::<f64>().ok())
+            .map_or(0.0, |ticks| ticks / 100.0)
+    };
+    Cpu {
+        user: field(16),
+        system: field(17),
+    }
 }
 
 /// Runs the binary, sampling its peak RSS (`VmHWM`) from `/proc`.
 fn run_batch(bin: &Path, input: &Path, out: &Path, jobs: usize) -> Run {
     let _ = std::fs::remove_dir_all(out);
+    let cpu_before = children_cpu();
     let start = Instant::now();
     let mut child = Command::new(bin)
         .args([
@@ -257,9 +294,15 @@ fn run_batch(bin: &Path, input: &Path, out: &Path, jobs: usize) -> Run {
         }
         std::thread::sleep(Duration::from_millis(2));
     }
+    let elapsed = start.elapsed();
+    let cpu_after = children_cpu();
     Run {
-        elapsed: start.elapsed(),
+        elapsed,
         peak_kb,
+        cpu: Cpu {
+            user: cpu_after.user - cpu_before.user,
+            system: cpu_after.system - cpu_before.system,
+        },
     }
 }
 
@@ -451,9 +494,9 @@ fn main() {
             .map_or(0, |d| d.as_secs())
     ));
     println!(
-        "| documents | MB | baseline (pulldown-cmark, 1 thread) | I/O floor | batch --jobs 1 | batch --jobs 2 | floor / baseline | jobs 1 / baseline | jobs 1 / jobs 2 | peak memory jobs 1 | peak memory jobs 2 |"
+        "| documents | MB | baseline (pulldown-cmark, 1 thread) | I/O floor | batch --jobs 1 | batch --jobs 2 | floor / baseline | jobs 1 / baseline | jobs 1 CPU (user + sys) | jobs 1 CPU / baseline | jobs 1 / jobs 2 | peak memory jobs 1 | peak memory jobs 2 |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for count in sizes {
         let dir = work.join(format!("corpus-{count}"));
         let bytes = generate(&dir, count);
@@ -481,7 +524,7 @@ fn main() {
             )
         };
         println!(
-            "| {count} | {:.0} | {} | {:.2} s | {} | {} | {:.2} | {:.2} | {:.2} | {:.1} MB | {:.1} MB |",
+            "| {count} | {:.0} | {} | {:.2} s | {} | {} | {:.2} | {:.2} | {:.2} s ({:.2} + {:.2}) | {:.2} | {:.2} | {:.1} MB | {:.1} MB |",
             mb(bytes),
             rate(base),
             floor.as_secs_f64(),
@@ -489,6 +532,10 @@ fn main() {
             rate(two.elapsed),
             floor.as_secs_f64() / base.as_secs_f64(),
             one.elapsed.as_secs_f64() / base.as_secs_f64(),
+            one.cpu.total(),
+            one.cpu.user,
+            one.cpu.system,
+            one.cpu.total() / base.as_secs_f64(),
             one.elapsed.as_secs_f64() / two.elapsed.as_secs_f64(),
             one.peak_kb as f64 / 1024.0,
             two.peak_kb as f64 / 1024.0,
