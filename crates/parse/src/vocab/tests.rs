@@ -46,6 +46,10 @@ fn months_and_time_words() {
     assert_eq!(month("Décembre"), Some(12));
     assert_eq!(month("Sept."), Some(9));
     assert_eq!(month("junio"), Some(6));
+    // Abbreviated months, with or without their full stop.
+    assert_eq!(month("Abr."), Some(4));
+    assert_eq!(month("Ago"), Some(8));
+    assert_eq!(month("fév."), Some(2));
     assert_eq!(time_word("À déterminer"), Some(TimeFrameKind::Unknown));
     assert_eq!(time_word("Por determinar"), Some(TimeFrameKind::Unknown));
     assert_eq!(time_word("Continuous"), Some(TimeFrameKind::Ongoing));
