@@ -236,21 +236,131 @@ fn header_word(trimmed: &str) -> Option<Column> {
     })
 }
 
+/// The column a header cell worded otherwise than any header word names,
+/// by the words it holds: `Structure(s) responsable(s)`, `Lead agency`,
+/// `Expected completion`, `Estado de avance`, `Key actions to be taken`.
+/// Asked only of a row already known to be a header row (marked as one, or
+/// holding two exact header words): a body cell holds such words too.
+/// Where a cell holds words of two columns, the first kind below wins
+/// (`Action owner` is a responsible column, `Action deadline` a time frame).
+pub(crate) fn header_by_keywords(cell: &Cell) -> Option<Column> {
+    let text = cell.text();
+    if text.chars().count() > 60 || !text.starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    let folded = vocab::fold(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 6 {
+        return None;
+    }
+    let holds = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    const KINDS: &[(Column, &[&str])] = &[
+        (
+            Column::Responsible,
+            &[
+                "responsible",
+                "responsables",
+                "responsable",
+                "responsibility",
+                "responsabilite",
+                "responsabilidad",
+                "lead",
+                "owner",
+                "owners",
+                "focal",
+            ],
+        ),
+        (
+            Column::TimeFrame,
+            &[
+                "timeframe",
+                "timing",
+                "timeline",
+                "deadline",
+                "date",
+                "dates",
+                "calendar",
+                "calendrier",
+                "calendario",
+                "cronograma",
+                "echeance",
+                "echeancier",
+                "delai",
+                "delais",
+                "butoir",
+                "plazo",
+                "plazos",
+                "fecha",
+                "fechas",
+                "completion",
+            ],
+        ),
+        (Column::Status, &["status", "statut", "etat", "estado"]),
+        (
+            Column::Comments,
+            &[
+                "comments",
+                "comment",
+                "remarks",
+                "observations",
+                "commentaires",
+                "comentarios",
+                "observaciones",
+            ],
+        ),
+        (
+            Column::Description,
+            &[
+                "action",
+                "actions",
+                "accion",
+                "acciones",
+                "mesure",
+                "mesures",
+                "medida",
+                "medidas",
+                "activities",
+                "activites",
+                "actividades",
+            ],
+        ),
+        (Column::Tracking, &["tracking", "suivi", "seguimiento"]),
+    ];
+    KINDS
+        .iter()
+        .find(|(_, list)| holds(list))
+        .map(|(kind, _)| kind.clone())
+}
+
 /// The column each cell of `row` names when every non-empty cell is a
-/// header word (`None` for the empty ones); `None` when a cell is not one
+/// header word (`None` for the empty ones), or when two are and the others
+/// name a column by [`header_by_keywords`]; `None` when a cell names none
 /// or every cell is empty.
 fn header_words(row: &Row) -> Option<Vec<Option<Column>>> {
-    let mut any = false;
+    let mut exact = 0;
+    let mut by_keywords = 0;
     let mut columns = Vec::with_capacity(row.cells.len());
     for cell in &row.cells {
         if cell.inline.is_blank() {
             columns.push(None);
             continue;
         }
-        any = true;
-        columns.push(Some(header_column(cell)?));
+        let column = match header_column(cell) {
+            Some(column) => {
+                exact += 1;
+                column
+            }
+            None => {
+                by_keywords += 1;
+                header_by_keywords(cell)?
+            }
+        };
+        columns.push(Some(column));
     }
-    any.then_some(columns)
+    (exact > 0 && (by_keywords == 0 || exact >= 2)).then_some(columns)
 }
 
 /// Reads a table's header rows: rows marked as headers, or made only of
@@ -294,6 +404,7 @@ pub(crate) fn read_header(table: &Table) -> Option<Header> {
                     .as_ref()
                     .and_then(|w| w.get(i).cloned().flatten())
                     .or_else(|| header_column(cell))
+                    .or_else(|| header_by_keywords(cell))
                     .unwrap_or_else(|| Column::Unknown(clean(cell.text()))),
             };
             if kind == Column::Description {
@@ -613,5 +724,66 @@ mod tests {
         assert_eq!(column("Status[1]"), Some(Column::Status));
         assert_eq!(column("Tracking1"), Some(Column::Tracking));
         assert_eq!(column("Time frame ²"), Some(Column::TimeFrame));
+    }
+
+    #[test]
+    fn header_cells_worded_otherwise_name_their_column_by_keywords() {
+        let by_keywords = |text: &str| {
+            super::header_by_keywords(&Cell {
+                inline: Inline::plain(text),
+                ..Cell::default()
+            })
+        };
+        for (text, kind) in [
+            ("Structure(s) responsable(s)", Column::Responsible),
+            ("Lead agency", Column::Responsible),
+            ("Área responsable", Column::Responsible),
+            ("Action owner", Column::Responsible),
+            ("Expected completion", Column::TimeFrame),
+            ("Date butoir", Column::TimeFrame),
+            ("Plazo de ejecución", Column::TimeFrame),
+            ("Action deadline", Column::TimeFrame),
+            ("Estado de avance", Column::Status),
+            ("Key actions to be taken", Column::Description),
+            ("Actions à mener", Column::Description),
+            ("Medidas", Column::Description),
+        ] {
+            assert_eq!(by_keywords(text), Some(kind), "{text}");
+        }
+        assert_eq!(by_keywords("Train staff (two rounds)"), None);
+        assert_eq!(by_keywords("2025"), None);
+        // A cell of a sentence's length is body text, whatever it holds.
+        assert_eq!(
+            by_keywords("Revise the action plan with the lead ministry and report its status"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_header_row_may_word_a_column_otherwise_beside_two_header_words() {
+        use crate::block::Row;
+        let row = |cells: &[&str]| Row {
+            cells: cells
+                .iter()
+                .map(|t| Cell {
+                    inline: Inline::plain(*t),
+                    ..Cell::default()
+                })
+                .collect(),
+            ..Row::default()
+        };
+        let header = |cells: &[&str]| super::header_words(&row(cells));
+        assert!(
+            header(&[
+                "Action(s) clé(s)",
+                "Calendrier",
+                "Structure(s) responsable(s)",
+                "Suivi"
+            ])
+            .is_some()
+        );
+        // One header word is not enough to read a keyword cell as a header.
+        assert!(header(&["Revise the action plan", "Status"]).is_none());
+        assert!(header(&["Revise the action plan", "Q2 2025", "UNDP"]).is_none());
     }
 }
