@@ -7,6 +7,8 @@
 
 use std::sync::LazyLock;
 
+use std::ops::Range;
+
 use crate::block::Inline;
 use crate::model::Language;
 use crate::vocab::{self, Label};
@@ -26,6 +28,10 @@ pub struct LabelMatch {
     pub rest: usize,
     /// True when a colon (or full stop) closed the label.
     pub closed: bool,
+    /// A remark in brackets between a recommendation's id and the colon
+    /// (`Recommendation 3 (high priority):`), as a byte range of the text:
+    /// part of the label, not of the recommendation's text.
+    pub qualifier: Option<Range<usize>>,
 }
 
 /// Characters that are not text at the start of a label: heading and quote
@@ -170,6 +176,29 @@ fn read_id(text: &str) -> Option<(String, usize)> {
         return None;
     }
     Some((id.to_string(), lead + id.len()))
+}
+
+/// A remark in brackets after a recommendation's id that the label's
+/// colon, full stop or dash closes, or that ends the text or its first
+/// line (`Recommendation 3 (high priority):`): the range of the remark,
+/// brackets included, from `text`'s start (spaces before it skipped);
+/// `None` for anything else, such as a sentence that opens with a bracket.
+fn read_qualifier(text: &str) -> Option<Range<usize>> {
+    let open = text.len() - text.trim_start_matches(is_gap).len();
+    let inner = text[open..].strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let remark = &inner[..close];
+    if remark.trim().is_empty() || remark.chars().count() > 40 || remark.contains(['(', '\n', '\r'])
+    {
+        return None;
+    }
+    let end = open + 1 + close + 1;
+    let after = text[end..].trim_start_matches(is_gap);
+    let closes = after.starts_with([':', '.', '：', '–', '—'])
+        || after.starts_with("- ")
+        || after.is_empty()
+        || after.starts_with(['\n', '\r']);
+    closes.then_some(open..end)
 }
 
 fn is_roman(id: &str) -> bool {
@@ -364,6 +393,21 @@ fn find_label_in(text: &str, bounded: bool) -> Option<LabelMatch> {
             if paren {
                 consumed += 1;
             }
+            let mut qualifier = None;
+            if let Some(written) = id.as_mut().filter(|_| !paren)
+                && let Some(range) = read_qualifier(&body[consumed..])
+            {
+                let remark = &body[consumed + range.start + 1..consumed + range.end - 1];
+                if remark.len() <= 3 && remark.chars().all(|c| c.is_ascii_alphanumeric()) {
+                    // `Recommendation 13 (a):` numbers a part of 13: the
+                    // bracket is the id's, as written.
+                    let id_start = consumed - written.len();
+                    *written = body[id_start..consumed + range.end].to_string();
+                } else {
+                    qualifier = Some(start + consumed + range.start..start + consumed + range.end);
+                }
+                consumed += range.end;
+            }
             let (mut skip, closed) = close_label(&body[consumed..], marked);
             let closed = closed || paren;
             if label == Label::Recommendation && closed {
@@ -392,6 +436,7 @@ fn find_label_in(text: &str, bounded: bool) -> Option<LabelMatch> {
                 role: None,
                 rest: start + consumed + skip,
                 closed,
+                qualifier,
             });
         }
     }
@@ -490,6 +535,7 @@ fn find_role(text: &str, start: usize) -> Option<LabelMatch> {
                     role: Some(head.to_string()),
                     rest: start + colon + skip,
                     closed: true,
+                    qualifier: None,
                 });
             }
         }
@@ -532,6 +578,7 @@ fn find_role(text: &str, start: usize) -> Option<LabelMatch> {
             role: Some(head.to_string()),
             rest: start + colon + skip,
             closed: true,
+            qualifier: None,
         });
     }
     None
@@ -674,6 +721,33 @@ mod tests {
         );
         assert_eq!(lab("Recommendations 3 and 4 were"), None);
         assert_eq!(lab("Recommendation 3 is already in place"), None);
+    }
+
+    #[test]
+    fn a_remark_in_brackets_between_the_id_and_the_colon_is_part_of_the_label() {
+        let text = "**Recommendation R3 (low priority):** The project should";
+        let found = find_label(text).expect("a label");
+        assert_eq!(found.id.as_deref(), Some("R3"));
+        assert_eq!(&text[found.rest..], "The project should");
+        assert_eq!(found.qualifier.map(|q| &text[q]), Some("(low priority)"));
+        assert_eq!(
+            lab("Recommandation 2 (priorité moyenne) : Le PAM").map(|l| (l.1, l.2)),
+            Some((Some("2".into()), "Le PAM".into()))
+        );
+        assert_eq!(
+            lab("Recommendation 2 (high priority)").map(|l| l.1),
+            Some(Some("2".into()))
+        );
+        // A short number or letter in brackets numbers a part: the id's.
+        let part = find_label("Recommendation 13 (a): Text").expect("a label");
+        assert_eq!((part.id.as_deref(), part.qualifier), (Some("13 (a)"), None));
+        // A bracket that opens a sentence, or a remark no colon closes, is
+        // text: no label.
+        assert_eq!(lab("Recommendation 3 (see annex) was accepted"), None);
+        assert_eq!(
+            find_label("Recommendation 4: (high priority) Do it").and_then(|m| m.qualifier),
+            None
+        );
     }
 
     #[test]

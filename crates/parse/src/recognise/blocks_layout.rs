@@ -81,6 +81,7 @@ pub(crate) fn read_body(ctx: &mut Context<'_>, start: usize) {
                 flush_notes(ctx, &mut pending_notes, false);
                 finish(ctx, open.take());
                 ctx.vote(m.language);
+                ctx.report_qualifier(&m, block.text(), block.lines.start);
                 let position = ctx.doc.recommendations.len() + 1;
                 let mut text = TextJoin::default();
                 text.push(&block.text()[m.rest..], false);

@@ -166,6 +166,7 @@ fn read_rows(ctx: &mut Context<'_>, table: &crate::block::Table) {
             let (id, body) = match cell.and_then(find_block_label) {
                 Some(m) if m.label == Label::Recommendation => {
                     ctx.vote(m.language);
+                    ctx.report_qualifier(&m, text, row.lines.start);
                     (m.id.unwrap_or(fallback), &text[m.rest..])
                 }
                 // `2. WFP should…`: the cell numbers its recommendation.

@@ -95,6 +95,21 @@ impl<'b> Context<'b> {
         self.doc.diagnostics.push(diagnostic);
     }
 
+    /// Reports the remark in brackets of a recommendation's label
+    /// (`Recommendation 3 (high priority):`), which no field holds.
+    pub fn report_qualifier(&mut self, label: &crate::labels::LabelMatch, text: &str, line: u32) {
+        if let Some(remark) = label.qualifier.clone().and_then(|q| text.get(q)) {
+            self.warn(
+                Diagnostic::new(
+                    Code::UnclaimedText,
+                    line,
+                    "remark in the recommendation's label; it is not in the output",
+                )
+                .with_text(remark),
+            );
+        }
+    }
+
     /// Records a diagnostic that says block `i` is not in the output, so
     /// that the block is not reported a second time as unclaimed text.
     pub fn report(&mut self, i: usize, diagnostic: Diagnostic) {
