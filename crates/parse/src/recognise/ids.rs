@@ -38,12 +38,22 @@ fn id_len(text: &str) -> Option<(usize, usize)> {
             .take_while(|b| b.is_ascii_digit())
             .count()
     };
-    // `R1.1`: a recommendation's `R` before the number.
-    if bytes.get(i) == Some(&b'R') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
-        i += 1;
+    // `R1.1`, `A1`, `KA1`, `A.1`: one or two capitals before the number
+    // (a recommendation's `R`, a letter of the action's group).
+    let capitals = bytes[i..]
+        .iter()
+        .take(3)
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    let is_digit = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
+    let mut dotted = false;
+    if (1..=2).contains(&capitals) && is_digit(i + capitals) {
+        i += capitals;
+    } else if capitals == 1 && bytes.get(i + 1) == Some(&b'.') && is_digit(i + 2) {
+        i += 2;
+        dotted = true;
     }
     let n = digits(i);
-    let mut dotted = false;
     let mut lettered = false;
     if n > 0 {
         i += n;
@@ -73,6 +83,9 @@ fn id_len(text: &str) -> Option<(usize, usize)> {
         && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
     {
         i += 1;
+    } else if let Some(len) = roman_len(&bytes[i..]) {
+        // `(ii)`, `iv)`, `III.`: a roman numeral, closed as a letter is.
+        i += len;
     } else {
         return None;
     }
@@ -103,6 +116,22 @@ fn id_len(text: &str) -> Option<(usize, usize)> {
     Some((id_end, i + 1))
 }
 
+/// The length of a roman numeral of two to six letters, all lower case or
+/// all capitals, that `bytes` starts with and no letter or digit follows.
+fn roman_len(bytes: &[u8]) -> Option<usize> {
+    let lower = bytes
+        .iter()
+        .take_while(|b| matches!(b, b'i' | b'v' | b'x'))
+        .count();
+    let upper = bytes
+        .iter()
+        .take_while(|b| matches!(b, b'I' | b'V' | b'X'))
+        .count();
+    let len = lower.max(upper);
+    ((2..=6).contains(&len) && !bytes.get(len).is_some_and(u8::is_ascii_alphanumeric))
+        .then_some(len)
+}
+
 #[cfg(test)]
 mod tests {
     use super::split_action_id;
@@ -126,6 +155,35 @@ mod tests {
             (None, "30 schools trained")
         );
         assert_eq!(split_action_id("Draft"), (None, "Draft"));
+        // Roman numerals, closed as letters are.
+        assert_eq!(
+            split_action_id("(ii) Update"),
+            (Some("ii".into()), "Update")
+        );
+        assert_eq!(split_action_id("iv) Update"), (Some("iv".into()), "Update"));
+        assert_eq!(
+            split_action_id("III. Update"),
+            (Some("III".into()), "Update")
+        );
+        assert_eq!(split_action_id("xi Update"), (None, "xi Update"));
+        // A group's letters before the number.
+        assert_eq!(
+            split_action_id("A1. Develop"),
+            (Some("A1".into()), "Develop")
+        );
+        assert_eq!(
+            split_action_id("A.1 Develop"),
+            (Some("A.1".into()), "Develop")
+        );
+        assert_eq!(
+            split_action_id("KA1.2 Develop"),
+            (Some("KA1.2".into()), "Develop")
+        );
+        assert_eq!(
+            split_action_id("Q1 2025 workshop"),
+            (None, "Q1 2025 workshop")
+        );
+        assert_eq!(split_action_id("UNDP1 office"), (None, "UNDP1 office"));
         assert_eq!(split_action_id("2022 plan"), (None, "2022 plan"));
         assert_eq!(split_action_id("a new plan"), (None, "a new plan"));
         assert_eq!(split_action_id("1.1"), (None, "1.1"));
