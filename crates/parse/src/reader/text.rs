@@ -76,6 +76,22 @@ pub fn read_text(text: &str) -> Vec<Block> {
             continue;
         }
         let content = line.trim();
+        if let Some(field) = action_field_line(content) {
+            // `Responsible: PMU` on a line of its own under an action: a
+            // field of that action, whether the action was a line of fields
+            // or a numbered line alone (`5.1 Publish the reports`).
+            if paragraph.as_ref().is_some_and(|(text, lines, _)| {
+                lines.start == lines.end && split_action_id(text).0.is_some()
+            }) && let Some((text, lines, _)) = paragraph.take()
+            {
+                actions.push((vec![(String::new(), text)], lines));
+            }
+            if let Some((fields, lines)) = actions.last_mut() {
+                fields.push(field);
+                lines.end = number;
+                continue;
+            }
+        }
         if action_line_goes_on(&mut actions, content, number) {
             continue;
         }
@@ -213,6 +229,13 @@ fn action_fields(line: &str) -> Option<Vec<(String, String)>> {
         }
     }
     (labelled > 0).then_some(fields)
+}
+
+/// A line that is one key-action field (`Time frame: Q1 2026`): its name
+/// and value.
+fn action_field_line(line: &str) -> Option<(String, String)> {
+    let (name, value) = line.split_once(':')?;
+    is_field_name(name).then(|| (name.trim().to_string(), value.trim().to_string()))
 }
 
 /// True when `name` is a key-action field label (`Responsible`, `Time frame`…).
@@ -374,6 +397,24 @@ mod tests {
         let texts = cell_texts(&blocks[1]);
         assert_eq!(texts[0], ["Key action", "Responsible", "Time frame"]);
         assert_eq!(texts[2], ["Do more", "UNDP", "2022"]);
+    }
+
+    #[test]
+    fn field_lines_under_an_action_are_its_fields() {
+        let blocks = read_text(
+            "Key actions\n5.1 Publish the reports\n    Responsible: PMU\n    Time frame: Q1 2026\n5.2 Brief | Responsible: UNDP\n",
+        );
+        assert_eq!(blocks.len(), 2);
+        let texts = cell_texts(&blocks[1]);
+        assert_eq!(texts[0], ["Key action", "Responsible", "Time frame"]);
+        assert_eq!(texts[1], ["5.1 Publish the reports", "PMU", "Q1 2026"]);
+        assert_eq!(texts[2], ["5.2 Brief", "UNDP", ""]);
+        assert_eq!(blocks[1].lines, Lines::new(2, 5));
+        // A field line under a paragraph that is no numbered action stays
+        // a paragraph of its own.
+        let blocks = read_text("Some text\nStatus: draft\n");
+        assert_eq!(blocks.len(), 2);
+        assert!(blocks.iter().all(|b| b.table().is_none()));
     }
 
     #[test]
