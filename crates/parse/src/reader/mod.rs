@@ -23,11 +23,18 @@ pub(crate) fn html_fragment(source: &str, first_line: u32) -> Vec<Block> {
 }
 
 /// True when a raw source line starts with a footnote marker: `*`, `**`,
-/// `†` followed by a space, or an escaped `\*` or a dagger followed by
-/// anything. Readers of lines end a paragraph there: one note per line,
-/// not one paragraph of them all.
+/// `†` followed by a space, an escaped `\*` or a dagger followed by
+/// anything, or a number raised by `<sup>1</sup>` or typed as `¹`. Readers
+/// of lines end a paragraph there: one note per line, not one paragraph of
+/// them all.
 pub(crate) fn starts_with_note_marker(line: &str) -> bool {
     let mut after = line.trim_start();
+    if after.starts_with([
+        '¹', '²', '³', '\u{2074}', '\u{2075}', '\u{2076}', '\u{2077}', '\u{2078}', '\u{2079}',
+    ]) || raised_number(after)
+    {
+        return true;
+    }
     let mut marks = 0;
     // Plain stars only: `*emphasis*` and `**bold**` need the space to be
     // told from a marker.
@@ -48,6 +55,23 @@ pub(crate) fn starts_with_note_marker(line: &str) -> bool {
     }
     (1..=3).contains(&marks)
         && (after.starts_with([' ', '\t', '\u{a0}']) || !plain_stars && !after.is_empty())
+}
+
+/// True when `line` starts with `<sup>` and one to three digits closed by
+/// `</sup>`, tags in any case.
+fn raised_number(line: &str) -> bool {
+    let open = line
+        .get(..5)
+        .is_some_and(|t| t.eq_ignore_ascii_case("<sup>"));
+    if !open {
+        return false;
+    }
+    let rest = &line[5..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && rest[digits..]
+            .get(..6)
+            .is_some_and(|t| t.eq_ignore_ascii_case("</sup>"))
 }
 
 /// Decodes the HTML character references in `text`.
@@ -130,7 +154,18 @@ mod tests {
     #[test]
     fn note_markers_at_the_start_of_a_line() {
         for line in [
-            "* Note", "** Note", "*** Note", "\\* Note", "\\*Note", "† Note", "†Note", "  * x",
+            "* Note",
+            "** Note",
+            "*** Note",
+            "\\* Note",
+            "\\*Note",
+            "† Note",
+            "†Note",
+            "  * x",
+            "<sup>2</sup> Progress",
+            "<SUP>12</SUP>Note",
+            "¹ Status",
+            "²Note",
         ] {
             assert!(starts_with_note_marker(line), "{line}");
         }
@@ -142,6 +177,9 @@ mod tests {
             "\\*",
             "Text * x",
             "",
+            "<sup>a</sup> x",
+            "<sup>1234</sup> x",
+            "<sup>1",
         ] {
             assert!(!starts_with_note_marker(line), "{line}");
         }
