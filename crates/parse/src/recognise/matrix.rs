@@ -32,8 +32,9 @@ pub(crate) fn find_matrix(ctx: &Context<'_>, start: usize) -> Option<usize> {
     None
 }
 
-/// Reads the matrix table at `at`, then the notes after it. Blocks between
-/// the header and the table are overall comments.
+/// Reads the matrix table at `at` and any later table with the matrix's
+/// header, then the notes after the last. Blocks between the header and
+/// the table are overall comments.
 pub(crate) fn read_matrix(ctx: &mut Context<'_>, start: usize, at: usize) {
     let blocks = ctx.blocks;
     let mut overall = TextJoin::default();
@@ -61,11 +62,29 @@ pub(crate) fn read_matrix(ctx: &mut Context<'_>, start: usize, at: usize) {
         read_rows(ctx, table);
         ctx.claim(at);
     }
+    // A matrix broken into several tables (at a page break, or under group
+    // headings): each table with the matrix's header goes on with its rows.
+    let is_matrix = |table: &crate::block::Table| read_header(table).is_some_and(|h| h.is_matrix());
+    let last_table = blocks
+        .iter()
+        .enumerate()
+        .skip(at + 1)
+        .filter(|(_, b)| b.table().is_some_and(is_matrix))
+        .map(|(i, _)| i)
+        .last()
+        .unwrap_or(at);
     for (i, block) in blocks.iter().enumerate().skip(at + 1) {
         match &block.kind {
             BlockKind::Furniture => ctx.claim(i),
+            BlockKind::Table(table) if i <= last_table && is_matrix(table) => {
+                read_rows(ctx, table);
+                ctx.claim(i);
+            }
             // A caption names the table: reported as text of no field.
             BlockKind::Table(_) | BlockKind::Caption => {}
+            // Text between two of the matrix's tables (a group's heading)
+            // is no note: reported as text of no field.
+            _ if i < last_table => {}
             _ => {
                 let note = note_of(&block.inline, true);
                 if !note.text.is_empty() {

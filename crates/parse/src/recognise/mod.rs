@@ -497,4 +497,20 @@ mod tests {
             other => panic!("{other:?}"),
         }
     }
+
+    #[test]
+    fn a_matrix_broken_into_two_tables_reads_both() {
+        let header = "| Recommendation | Management response | Key actions | Timeframe |\n|---|---|---|---|\n";
+        let text = format!(
+            "# Title\n\n{header}| 1. Do A. | Accepted. | Act A | 2025 |\n\n\
+             ## Operational recommendations\n\n\
+             {header}| 2. Do B. | Rejected. | | |\n\n* A note.\n"
+        );
+        let doc = parse(text.as_bytes(), Format::Markdown).unwrap_or_else(|e| panic!("{e}"));
+        let ids: Vec<&str> = doc.recommendations.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["1", "2"]);
+        // The heading between the tables is no note: reported.
+        assert_eq!(doc.notes.len(), 1);
+        assert_eq!(codes(&text), [(Code::UnclaimedText, 7)]);
+    }
 }
