@@ -65,13 +65,9 @@ pub(crate) fn read_matrix(ctx: &mut Context<'_>, start: usize, at: usize) {
     // A matrix broken into several tables (at a page break, or under group
     // headings): each table with the matrix's header goes on with its rows.
     let is_matrix = |table: &crate::block::Table| read_header(table).is_some_and(|h| h.is_matrix());
-    let last_table = blocks
-        .iter()
-        .enumerate()
-        .skip(at + 1)
-        .filter(|(_, b)| b.table().is_some_and(is_matrix))
-        .map(|(i, _)| i)
-        .last()
+    let last_table = (at + 1..blocks.len())
+        .rev()
+        .find(|&i| blocks[i].table().is_some_and(is_matrix))
         .unwrap_or(at);
     for (i, block) in blocks.iter().enumerate().skip(at + 1) {
         match &block.kind {
