@@ -490,7 +490,26 @@ fn contributors_from_table(ctx: &mut Context<'_>, t: &crate::block::Table) {
     // short ones.
     let mut fields: Vec<(usize, LabelMatch, String, u32)> = Vec::new();
     for row in &t.rows {
+        // A label alone in its cell (`Prepared by:`) takes the next cell,
+        // when that holds no label, as its value: `| Prepared by: | A B |
+        // Cleared by: | C D |`.
+        let mut lone: Option<(usize, LabelMatch)> = None;
         for (col, cell) in row.cells.iter().enumerate() {
+            let text = cell.text().trim();
+            if let Some((at, m)) = lone.take() {
+                if !text.contains('\n') && header_fields(text).is_empty() {
+                    fields.push((at, m, text.to_string(), row.lines.start));
+                    continue;
+                }
+                fields.push((at, m, String::new(), row.lines.start));
+            }
+            if !text.contains('\n')
+                && let [(m, value)] = header_fields(text).as_slice()
+                && value.trim().is_empty()
+            {
+                lone = Some((col, m.clone()));
+                continue;
+            }
             for line in cell.text().split('\n') {
                 let found = header_fields(line);
                 if found.is_empty() {
@@ -500,6 +519,9 @@ fn contributors_from_table(ctx: &mut Context<'_>, t: &crate::block::Table) {
                     fields.push((col, m, value.to_string(), row.lines.start));
                 }
             }
+        }
+        if let Some((at, m)) = lone {
+            fields.push((at, m, String::new(), row.lines.start));
         }
     }
     fields.sort_by_key(|(col, _, _, _)| *col);

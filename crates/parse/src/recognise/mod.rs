@@ -428,6 +428,35 @@ mod tests {
     }
 
     #[test]
+    fn a_label_alone_in_a_contributors_cell_takes_the_next_cell() {
+        let html = "<table><tr><th>Prepared by:</th><td>A B</td><th>Cleared by:</th><td>C D</td></tr>\n\
+            <tr><th>Position:</th><td>Manager</td><th>Position:</th><td>Director</td></tr>\n\
+            <tr><th>Office:</th><td>X</td><th>Office:</th><td></td></tr></table>\n\
+            <p><b>Recommendation 1:</b> Do it.</p><p><b>Management response:</b> Accepted.</p>";
+        let doc = crate::parse(html.as_bytes(), crate::Format::Html).unwrap();
+        let people: Vec<_> = doc
+            .contributors
+            .iter()
+            .map(|c| {
+                (
+                    c.role.as_str(),
+                    c.name.as_deref(),
+                    c.position.as_deref(),
+                    c.unit.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Prepared by", Some("A B"), Some("Manager"), Some("X")),
+                ("Cleared by", Some("C D"), Some("Director"), None),
+            ]
+        );
+        assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+    }
+
+    #[test]
     fn a_contributors_table_with_roles_in_its_header_row_is_read_by_column() {
         let text = format!(
             "| | Prepared by | Cleared by |\n|---|---|---|\n| Name | A B | C D |\n\
