@@ -556,7 +556,7 @@ pub(crate) fn clean_title(text: &str) -> String {
             // English article (`A Review of …`) is the title's own.
             (**c != "a" || trimmed.starts_with(['à', 'À'])) && folded.starts_with(*c) && {
                 let rest = &folded[c.len()..];
-                c.ends_with('\'') || rest.starts_with(' ')
+                c.ends_with('\'') || rest.starts_with([' ', ':'])
             }
         });
         match connector {
@@ -574,7 +574,24 @@ pub(crate) fn clean_title(text: &str) -> String {
             }
         }
     }
-    strip_surrounding_quotes(t).to_string()
+    strip_surrounding_quotes(without_trailing_label(t)).to_string()
+}
+
+/// A title without the title label it ends with (`Final Evaluation of the
+/// Programme – Management Response`).
+fn without_trailing_label(title: &str) -> &str {
+    let Some((head, tail)) = [" – ", " — ", " - ", ": "]
+        .iter()
+        .filter_map(|sep| title.rsplit_once(sep))
+        .max_by_key(|(head, _)| head.len())
+    else {
+        return title;
+    };
+    let tail = tail.trim().trim_end_matches(['.', ':']);
+    match find_title_label(tail) {
+        Some((_, end)) if end >= tail.len() && !head.trim().is_empty() => head.trim_end(),
+        _ => title,
+    }
 }
 
 /// The text inside quotes that open and close it; quotes that stand inside
@@ -600,8 +617,30 @@ const TITLE_HEAD: usize = 16;
 
 /// Connecting words between the "Management Response" label and the title.
 const TITLE_CONNECTORS: &[&str] = &[
-    "to the", "to", "for the", "for", "on the", "on", "of the", "a l'", "a la", "au", "aux", "a",
-    "a los", "a las", "al", "de la", "del", "de l'", "du", "des",
+    "and action plan",
+    "and management action plan",
+    "et plan d'action",
+    "y plan de accion",
+    "to the",
+    "to",
+    "for the",
+    "for",
+    "on the",
+    "on",
+    "of the",
+    "a l'",
+    "a la",
+    "au",
+    "aux",
+    "a",
+    "a los",
+    "a las",
+    "al",
+    "de la",
+    "del",
+    "de l'",
+    "du",
+    "des",
 ];
 
 #[cfg(test)]
@@ -679,6 +718,22 @@ mod tests {
         assert_eq!(
             clean_title(": A Review of the Fisheries Programme"),
             "A Review of the Fisheries Programme"
+        );
+        assert_eq!(
+            clean_title(" and Action Plan: Evaluation of the Youth Programme"),
+            "Evaluation of the Youth Programme"
+        );
+        assert_eq!(
+            clean_title("Final Evaluation of the Water Project – Management Response"),
+            "Final Evaluation of the Water Project"
+        );
+        assert_eq!(
+            clean_title("Évaluation finale : Réponse de la direction"),
+            "Évaluation finale"
+        );
+        assert_eq!(
+            clean_title("Response Times – Management Response Units"),
+            "Response Times – Management Response Units"
         );
     }
 }
