@@ -81,6 +81,9 @@ pub static ES: Vocabulary = Vocabulary {
         ("no aceptado", Decision::Rejected),
         ("no aceptadas", Decision::Rejected),
         ("rechazadas", Decision::Rejected),
+        ("de acuerdo", Decision::Accepted),
+        ("parcialmente de acuerdo", Decision::PartiallyAccepted),
+        ("en desacuerdo", Decision::Rejected),
     ],
     statuses: &[
         ("no iniciada", Status::NotStarted),
@@ -93,6 +96,7 @@ pub static ES: Vocabulary = Vocabulary {
         ("iniciado", Status::Ongoing),
         ("en curso", Status::Ongoing),
         ("en progreso", Status::Ongoing),
+        ("en ejecucion", Status::Ongoing),
         ("completada", Status::Completed),
         ("completado", Status::Completed),
         ("finalizada", Status::Completed),

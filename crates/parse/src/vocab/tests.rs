@@ -26,6 +26,19 @@ fn decisions_in_three_languages() {
         decision("No aceptada"),
         Some((Decision::Rejected, Language::Es))
     );
+    // Agreeing and disagreeing, as French and Spanish write them.
+    assert_eq!(
+        decision("Pas d’accord"),
+        Some((Decision::Rejected, Language::Fr))
+    );
+    assert_eq!(
+        decision("Non retenue"),
+        Some((Decision::Rejected, Language::Fr))
+    );
+    assert_eq!(
+        decision("Parcialmente de acuerdo"),
+        Some((Decision::PartiallyAccepted, Language::Es))
+    );
     assert_eq!(decision("Noted"), None);
 }
 
@@ -38,6 +51,8 @@ fn statuses_in_three_languages() {
     assert_eq!(status("En curso"), Some(Status::Ongoing));
     assert_eq!(status("Completado"), Some(Status::Completed));
     assert_eq!(status("Vencido"), Some(Status::Overdue));
+    assert_eq!(status("Retardée"), Some(Status::Overdue));
+    assert_eq!(status("En ejecución"), Some(Status::Ongoing));
     assert_eq!(status("Whatever"), None);
 }
 
