@@ -23,10 +23,30 @@ use crate::vocab::ALL;
 /// units are dropped, so an empty cell gives no units.
 pub fn split_responsible(text: &str) -> Vec<String> {
     let mut units = Vec::new();
-    for piece in text.split([',', ';', '\n', '\r']) {
-        split_piece(piece, &mut units);
+    for line in text.split(['\n', '\r']) {
+        for piece in without_list_marker(line).split([',', ';']) {
+            split_piece(piece, &mut units);
+        }
     }
     units
+}
+
+/// A line without the marker of the list item it is (`- `, `• `, `1. `):
+/// a cell that lists its units one per item gives the units, not the
+/// markers.
+fn without_list_marker(line: &str) -> &str {
+    let trimmed = line.trim_start();
+    if let Some(rest) = trimmed
+        .strip_prefix(['-', '•', '–'])
+        .filter(|r| r.starts_with(' '))
+    {
+        return rest;
+    }
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    match trimmed[digits..].strip_prefix(['.', ')']) {
+        Some(rest) if (1..=2).contains(&digits) && rest.starts_with(' ') => rest,
+        _ => line,
+    }
 }
 
 /// Splits one piece between hard separators on its conjunctions.

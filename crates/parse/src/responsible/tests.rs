@@ -19,6 +19,19 @@ fn model_examples() {
 }
 
 #[test]
+fn a_cell_listing_its_units_gives_the_units_without_their_markers() {
+    check(
+        "- UNITAR CWM\n- UNDP Country Offices",
+        &["UNITAR CWM", "UNDP Country Offices"],
+    );
+    check("1. UNITAR CWM\n2. WHO", &["UNITAR CWM", "WHO"]);
+    check("• PMU, M&E", &["PMU", "M&E"]);
+    // A number or dash that is the unit's own stays.
+    check("2030 Agenda Unit", &["2030 Agenda Unit"]);
+    check("-PMU", &["-PMU"]);
+}
+
+#[test]
 fn every_dev_corpus_cell() {
     // Each responsible cell of the dev corpus inputs (entities decoded,
     // `<br>` given as a line break) with its gold array.
