@@ -759,6 +759,26 @@ fn starts_header(row: &Row) -> bool {
     row.cells.first().is_some_and(|c| is_header_line(c.text()))
 }
 
+/// True when a line's text before its first tab starts with a
+/// recommendation, response or overall-comments label closed by a colon
+/// (`**Management Response:**<tab>Accepted`, `**Management Response:
+/// Accepted**<tab>– because`): a label and its text, not the cells of a
+/// row. A contributor's field that fills its cell (`Prepared by:<tab>A B`)
+/// is one too; with its value (`Prepared by: A B<tab>Input by: C D`, a
+/// two-column header) it is a row.
+fn is_label_then_tab(line: &str) -> bool {
+    let first = line.split('\t').next().unwrap_or_default();
+    find_label(first).is_some_and(|m| {
+        m.closed
+            && match m.label {
+                Label::Recommendation | Label::Response | Label::OverallComments => true,
+                Label::Role | Label::Position | Label::Unit => first[m.rest..].trim().is_empty(),
+                // A column's name (`Key Action(s):<tab>Time Frame`) heads a table.
+                _ => false,
+            }
+    })
+}
+
 /// True when a line holds a tab between two cells (trailing tabs do not count).
 fn holds_tab(line: &str) -> bool {
     let content = line.trim_end_matches([' ', '\t', '\r', '\u{a0}']);
@@ -887,6 +907,13 @@ impl Splitter {
             && !content.trim().is_empty()
             && !label.starts()
             && !starts_with_note_marker(content);
+        // `**Management Response:**<tab>Accepted`: a label closed by its
+        // colon, then a tab, is a line of text, the tab a space.
+        if holds_tab(content) && is_label_then_tab(content) {
+            let spaced = content.replace('\t', " ");
+            self.text_line(LabelTest::new(&spaced), line, out);
+            return;
+        }
         if holds_tab(content) || padded_row {
             self.flush_segment(out);
             let mut row = tab_row(content, line);

@@ -31,6 +31,20 @@ fn soft_broken_paragraph_splits_at_labels_and_tabs() {
 }
 
 #[test]
+fn a_tab_after_a_closed_label_is_a_space_not_a_cell() {
+    let src = "**Management Response:**\tAccepted – yes.\n\n**Recommendation 2:**\tDo it.\n\nPrepared by:\tA B\n\nKey Action(s):\tTime Frame\nAct\t2025\n";
+    assert_eq!(
+        kinds(&read_markdown(src)),
+        [
+            "P@1:Management Response: Accepted – yes.",
+            "P@3:Recommendation 2: Do it.",
+            "P@5:Prepared by: A B",
+            "T2@7",
+        ]
+    );
+}
+
+#[test]
 fn lists_keep_numbers_and_bullets() {
     let blocks = read_markdown("1. One\n  2. Two\n- Three\n");
     assert_eq!(kinds(&blocks), ["L@1:1. One", "L@2:2. Two", "L@3:- Three"]);
