@@ -422,7 +422,11 @@ fn find_label_in(text: &str, bounded: bool) -> Option<LabelMatch> {
                     (closed || id.is_some() && ends)
                         && (id.is_some() || body.starts_with(char::is_uppercase))
                 }
-                Label::KeyActions | Label::OverallComments => true,
+                // `Key actions` alone on its line, or closed: a sentence
+                // that starts with the words (`Key actions were agreed…`)
+                // is text.
+                Label::KeyActions => closed || ends,
+                Label::OverallComments => true,
                 _ => closed || bounded && after_id.is_empty(),
             };
             if !accepted {
@@ -720,6 +724,13 @@ mod tests {
             Some("Le PNUD".into())
         );
         assert_eq!(lab("Recommendations 3 and 4 were"), None);
+        // `Key actions` is a label alone or closed, not a sentence's start.
+        assert_eq!(lab("Key actions").map(|l| l.0), Some(Label::KeyActions));
+        assert_eq!(
+            lab("Key actions: none").map(|l| l.0),
+            Some(Label::KeyActions)
+        );
+        assert_eq!(lab("Key actions will be agreed later."), None);
         assert_eq!(lab("Recommendation 3 is already in place"), None);
     }
 
