@@ -32,7 +32,7 @@
 
 use mresponse_parse::cleantext::is_page_furniture;
 use mresponse_parse::labels::find_label;
-use mresponse_parse::recognise::split_action_id;
+use mresponse_parse::recognise::{split_action_id, without_bullet};
 use mresponse_parse::vocab::{self, WritingLabels};
 use mresponse_parse::{Contributor, Document, KeyAction, Layout, Note, Recommendation};
 
@@ -156,11 +156,14 @@ fn recommendation(out: &mut String, rec: &Recommendation, words: &WritingLabels)
 }
 
 /// An id column is written when an action has an id, or when a description
-/// would otherwise be read as starting with one.
+/// would otherwise be read as starting with one or with a bullet (with an
+/// id column, descriptions are read whole).
 fn needs_id_column(actions: &[KeyAction]) -> bool {
-    actions
-        .iter()
-        .any(|a| a.id.is_some() || split_action_id(&a.description).0.is_some())
+    actions.iter().any(|a| {
+        a.id.is_some()
+            || split_action_id(&a.description).0.is_some()
+            || without_bullet(&a.description).len() != a.description.len()
+    })
 }
 
 fn action_header(out: &mut String, words: &WritingLabels, matrix: bool, ids: bool) {

@@ -22,6 +22,20 @@ pub fn split_action_id(text: &str) -> (Option<String>, &str) {
     }
 }
 
+/// A one-line action description without the bullet it starts with (`• `,
+/// `- `, `– `, `▪ `, `◦ `), which marks an item of the list of actions; a
+/// description of several lines is a list and keeps its markers.
+pub fn without_bullet(description: &str) -> &str {
+    let text = description.trim_start();
+    if text.contains('\n') {
+        return description;
+    }
+    ["• ", "- ", "– ", "▪ ", "◦ "]
+        .iter()
+        .find_map(|b| text.strip_prefix(b))
+        .map_or(description, str::trim_start)
+}
+
 /// The length of an id at the start of `text` and the length to skip (id
 /// plus its separator), or `None`.
 fn id_len(text: &str) -> Option<(usize, usize)> {
@@ -103,17 +117,20 @@ fn id_len(text: &str) -> Option<(usize, usize)> {
     }
     let closed = i > id_end;
     let sep = bytes.get(i).copied();
+    // A no-break space (U+00A0, two bytes) separates as a space does.
+    let nbsp = bytes[i..].starts_with("\u{a0}".as_bytes());
     let sep_ok = match sep {
         None => false,
         Some(b'\t') => true,
         Some(b' ') => closed || dotted || lettered,
+        _ if nbsp => closed || dotted || lettered,
         _ => false,
     };
     // A bare letter needs its `)` or `.`: "a Draft" is no id.
     if !sep_ok || letter && !closed {
         return None;
     }
-    Some((id_end, i + 1))
+    Some((id_end, i + if nbsp { 2 } else { 1 }))
 }
 
 /// The length of a roman numeral of two to six letters, all lower case or
@@ -134,7 +151,16 @@ fn roman_len(bytes: &[u8]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::split_action_id;
+    use super::{split_action_id, without_bullet};
+
+    #[test]
+    fn a_bullet_before_a_one_line_description_is_no_text() {
+        assert_eq!(without_bullet("• Train technicians"), "Train technicians");
+        assert_eq!(without_bullet("- Train"), "Train");
+        assert_eq!(without_bullet("-Train"), "-Train");
+        assert_eq!(without_bullet("- a\n- b"), "- a\n- b");
+        assert_eq!(without_bullet("Train"), "Train");
+    }
 
     #[test]
     fn ids() {
@@ -155,6 +181,10 @@ mod tests {
             (None, "30 schools trained")
         );
         assert_eq!(split_action_id("Draft"), (None, "Draft"));
+        assert_eq!(
+            split_action_id("2.1\u{a0}Train staff"),
+            (Some("2.1".into()), "Train staff")
+        );
         // Roman numerals, closed as letters are.
         assert_eq!(
             split_action_id("(ii) Update"),

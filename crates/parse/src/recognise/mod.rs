@@ -20,7 +20,7 @@ use crate::error::ParseError;
 use crate::model::{Document, Language, Layout};
 
 pub use decision::{DecisionSplit, split_decision};
-pub use ids::split_action_id;
+pub use ids::{split_action_id, without_bullet};
 
 /// A recognised document, with which source lines its fields claimed.
 #[derive(Debug, Clone)]

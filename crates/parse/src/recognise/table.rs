@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
-use super::{Context, split_action_id};
+use super::{Context, split_action_id, without_bullet};
 use crate::block::{Cell, Row, Span, Table};
 use crate::cleantext::{clean, clean_opt};
 use crate::diagnostic::{Code, Diagnostic};
@@ -561,6 +561,14 @@ pub(crate) fn action_from_row(
             let id = crate::cleantext::trim_trailing_punct(id_cell.trim());
             ((!id.is_empty()).then(|| id.to_string()), description)
         }
+    };
+    // `• Train technicians`: the bullet marks an item of the list of
+    // actions, not the action's text.
+    let (id, description) = match (id, col(Column::Id)) {
+        (None, None) if without_bullet(description).len() < description.len() => {
+            split_action_id(without_bullet(description))
+        }
+        (id, _) => (id, description),
     };
     let time = clean(time);
     let parsed = parse_time_frame(&time);
