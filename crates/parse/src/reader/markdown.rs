@@ -737,9 +737,10 @@ fn split_list_marker(source: &str) -> (Option<u64>, &str) {
 /// a list marker (`• item`, pasted from Word), without its bullet.
 fn bullet_body(line: &str) -> Option<&str> {
     let rest = line.trim_start();
-    ["• ", "◦ ", "▪ ", "· ", "\u{f0b7} "]
+    ["•", "◦", "▪", "·", "\u{f0b7}"]
         .iter()
         .find_map(|b| rest.strip_prefix(b))
+        .and_then(|r| r.strip_prefix([' ', '\t']))
 }
 
 /// True when a tab line's first cell is a header word (`Key Action(s)`):
@@ -777,6 +778,19 @@ fn is_label_then_tab(line: &str) -> bool {
                 _ => false,
             }
     })
+}
+
+/// True when a line is a list item whose marker a tab follows, its only
+/// tab (`1.<tab>First point`, `•<tab>Bullet`): an item, not a row.
+fn is_marker_then_tab(line: &str) -> bool {
+    let text = line.trim_start();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let after = if digits > 0 {
+        text[digits..].strip_prefix(['.', ')'])
+    } else {
+        text.strip_prefix(['-', '*', '+', '•'])
+    };
+    after.is_some_and(|rest| rest.starts_with('\t') && !holds_tab(&rest[1..]))
 }
 
 /// True when a line holds a tab between two cells (trailing tabs do not count).
@@ -909,7 +923,7 @@ impl Splitter {
             && !starts_with_note_marker(content);
         // `**Management Response:**<tab>Accepted`: a label closed by its
         // colon, then a tab, is a line of text, the tab a space.
-        if holds_tab(content) && is_label_then_tab(content) {
+        if holds_tab(content) && (is_label_then_tab(content) || is_marker_then_tab(content)) {
             let spaced = content.replace('\t', " ");
             self.text_line(LabelTest::new(&spaced), line, out);
             return;

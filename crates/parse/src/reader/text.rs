@@ -145,19 +145,26 @@ pub fn read_text(text: &str) -> Vec<Block> {
 /// A numbered or bulleted list line (`1. `, `- `, `• `); `* ` is a note
 /// marker in plain text, not a bullet.
 fn is_list_item(line: &str) -> bool {
-    if line.starts_with("- ") || line.starts_with("• ") {
+    let bullet = line.strip_prefix('-').or_else(|| line.strip_prefix('•'));
+    if bullet.is_some_and(|rest| rest.starts_with([' ', '\t'])) {
         return true;
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && digits < 4 && line[digits..].starts_with(". ")
+    digits > 0
+        && digits < 4
+        && line[digits..]
+            .strip_prefix('.')
+            .is_some_and(|rest| rest.starts_with([' ', '\t']))
 }
 
 fn flush_paragraph(out: &mut Vec<Block>, paragraph: &mut Option<(String, Lines, bool)>) {
     if let Some((text, lines, item)) = paragraph.take() {
         let (kind, text) = if item {
-            let text = text
-                .strip_prefix("• ")
-                .map_or(text.clone(), |t| format!("- {t}"));
+            // `• item`, `•<tab>item`, `-<tab>item`: the bullet normalised.
+            let text = match text.strip_prefix('•').or_else(|| text.strip_prefix('-')) {
+                Some(t) => format!("- {}", t.trim_start()),
+                None => text.clone(),
+            };
             (BlockKind::ListItem, text)
         } else {
             (BlockKind::Paragraph, text)
@@ -397,6 +404,14 @@ mod tests {
         let texts = cell_texts(&blocks[1]);
         assert_eq!(texts[0], ["Key action", "Responsible", "Time frame"]);
         assert_eq!(texts[2], ["Do more", "UNDP", "2022"]);
+    }
+
+    #[test]
+    fn a_tab_after_a_list_marker_makes_an_item() {
+        let blocks = read_text("Points:\n\n1.\tFirst;\n•\tBullet\n");
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text()).collect();
+        assert_eq!(texts, ["Points:", "1.\tFirst;", "- Bullet"]);
+        assert!(blocks[1..].iter().all(|b| b.kind == BlockKind::ListItem));
     }
 
     #[test]

@@ -45,6 +45,15 @@ fn a_tab_after_a_closed_label_is_a_space_not_a_cell() {
 }
 
 #[test]
+fn a_tab_after_a_list_marker_is_no_cell() {
+    let src = "Points:\n\n•\tBullet one\n•\tBullet two\n";
+    assert_eq!(
+        kinds(&read_markdown(src)),
+        ["P@1:Points:", "L@3:- Bullet one", "L@4:- Bullet two"]
+    );
+}
+
+#[test]
 fn lists_keep_numbers_and_bullets() {
     let blocks = read_markdown("1. One\n  2. Two\n- Three\n");
     assert_eq!(kinds(&blocks), ["L@1:1. One", "L@2:2. Two", "L@3:- Three"]);
