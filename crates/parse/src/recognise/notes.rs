@@ -44,6 +44,15 @@ fn bracket_marker(text: &str) -> Option<(&str, &str)> {
     ((1..=3).contains(&digits)).then(|| (&inner[..digits], rest))
 }
 
+/// `(1) Status…`: a number in brackets and a space, and the text after it.
+fn paren_marker(text: &str) -> Option<(&str, &str)> {
+    let inner = text.strip_prefix('(')?;
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = inner[digits..].strip_prefix(')')?;
+    ((1..=3).contains(&digits) && rest.starts_with([' ', '\t', '\u{a0}']))
+        .then(|| (&inner[..digits], rest))
+}
+
 /// `1 Status…`, `12 Time frames…`: one or two digits, one space or tab, a
 /// capital letter.
 fn starts_with_number_marker(text: &str) -> bool {
@@ -77,6 +86,9 @@ pub(crate) fn note_of(inline: &Inline, numbers: bool) -> Note {
         let digits = text.chars().map_while(superscript_digit).collect();
         (Some(digits), rest)
     } else if let Some((number, rest)) = bracket_marker(text) {
+        (Some(number.to_string()), rest)
+    } else if let Some((number, rest)) = paren_marker(text).filter(|_| numbers) {
+        // `(1) Status as at…` after the last table: a numbered note.
         (Some(number.to_string()), rest)
     } else if text.starts_with(['*', '†', '‡']) {
         let end = text
@@ -112,6 +124,17 @@ pub(crate) fn note_of(inline: &Inline, numbers: bool) -> Note {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_in_brackets_marks_a_note_after_the_last_table() {
+        let n = note_of(&Inline::plain("(1) Status as at 31 March 2024."), true);
+        assert_eq!(
+            (n.marker.as_deref(), n.text.as_str()),
+            (Some("1"), "Status as at 31 March 2024.")
+        );
+        let n = note_of(&Inline::plain("(1) Status"), false);
+        assert_eq!(n.marker, None);
+    }
 
     #[test]
     fn markers() {
