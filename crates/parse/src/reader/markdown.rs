@@ -768,7 +768,7 @@ fn starts_header(row: &Row) -> bool {
 /// is one too; with its value (`Prepared by: A B<tab>Input by: C D`, a
 /// two-column header) it is a row.
 fn is_label_then_tab(line: &str) -> bool {
-    let first = line.split('\t').next().unwrap_or_default();
+    let first = without_leading_tags(line.split('\t').next().unwrap_or_default());
     find_label(first).is_some_and(|m| {
         m.closed
             && match m.label {
@@ -807,13 +807,7 @@ fn strip_quote(line: &str) -> &str {
 /// inline HTML tags (`<b>`, `<strong>`) or Markdown emphasis, with tags
 /// inside it too (`<b>Management Response</b>: Accepted`).
 fn starts_with_label(line: &str) -> bool {
-    let mut rest = line.trim_start();
-    while rest.starts_with('<') {
-        match rest.find('>') {
-            Some(end) if end < 40 => rest = rest[end + 1..].trim_start(),
-            _ => break,
-        }
-    }
+    let rest = without_leading_tags(line);
     // Most lines hold no tag past their leading ones: no copy.
     if !prefix(rest, LABEL_HEAD).contains('<') {
         return find_label(rest).is_some();
@@ -842,6 +836,19 @@ fn starts_with_label(line: &str) -> bool {
         }
     }
     find_label(head.trim_start()).is_some()
+}
+
+/// A line without the inline HTML tags it starts with (`<b>`, `<strong>`)
+/// and the spaces around them.
+fn without_leading_tags(line: &str) -> &str {
+    let mut rest = line.trim_start();
+    while rest.starts_with('<') {
+        match rest.find('>') {
+            Some(end) if end < 40 => rest = rest[end + 1..].trim_start(),
+            _ => break,
+        }
+    }
+    rest
 }
 
 /// The first `n` bytes of `text`, or fewer to end on a character.
