@@ -386,7 +386,8 @@ impl<'t> Reader<'t> {
                 let first_line = self.index.line_of(range.start);
                 // `1. Agree…<tab>Q3 2023<tab>…`: a tab-table row whose id
                 // CommonMark took for a list marker.
-                if holds_tab(source.split('\n').next().unwrap_or_default()) {
+                let first = source.split('\n').next().unwrap_or_default();
+                if holds_tab(first) && !is_marker_then_tab(first) {
                     drop(item);
                     self.split_lines(source, first_line);
                     continue;

@@ -46,10 +46,16 @@ fn a_tab_after_a_closed_label_is_a_space_not_a_cell() {
 
 #[test]
 fn a_tab_after_a_list_marker_is_no_cell() {
-    let src = "Points:\n\n•\tBullet one\n•\tBullet two\n";
+    let src = "Points:\n\n•\tBullet one\n•\tBullet two\n\n1.\tFirst;\n2.\tSecond.\n";
     assert_eq!(
         kinds(&read_markdown(src)),
-        ["P@1:Points:", "L@3:- Bullet one", "L@4:- Bullet two"]
+        [
+            "P@1:Points:",
+            "L@3:- Bullet one",
+            "L@4:- Bullet two",
+            "L@6:1. First;",
+            "L@7:2. Second."
+        ]
     );
 }
 
