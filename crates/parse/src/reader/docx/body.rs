@@ -136,6 +136,9 @@ pub(super) struct Walker<'a> {
     note: Option<RawNote>,
     /// The notes of a note part, in file order.
     pub notes: Vec<RawNote>,
+    /// Open content controls (`w:sdt`): true for one that shows its
+    /// placeholder prompt (`w:showingPlcHdr`), text nobody wrote.
+    sdts: Vec<bool>,
 }
 
 impl<'a> Walker<'a> {
@@ -157,6 +160,7 @@ impl<'a> Walker<'a> {
             refs: NoteRefs::default(),
             note: None,
             notes: Vec::new(),
+            sdts: Vec::new(),
         }
     }
 
@@ -190,6 +194,15 @@ impl<'a> Walker<'a> {
     }
 
     fn start(&mut self, e: &Elem<'_>) {
+        match (e.tag, e.parent) {
+            (Tag::Sdt, _) => self.sdts.push(false),
+            (Tag::ShowingPlcHdr, Tag::SdtPr) if e.on() => {
+                if let Some(placeholder) = self.sdts.last_mut() {
+                    *placeholder = true;
+                }
+            }
+            _ => {}
+        }
         match e.tag {
             Tag::P => {
                 self.line = self.line.saturating_add(1);
@@ -332,8 +345,12 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// Text of the current run.
+    /// Text of the current run; none inside a content control that shows
+    /// its placeholder prompt ("Click or tap here to enter text.").
     fn text(&mut self, text: &str) {
+        if self.sdts.contains(&true) {
+            return;
+        }
         let text = &*crate::decode::compose(text);
         let styles = self.styles;
         let Some(p) = self.paras.last_mut() else {
@@ -350,6 +367,9 @@ impl<'a> Walker<'a> {
     }
 
     fn end(&mut self, tag: Tag) -> Result<(), ParseError> {
+        if tag == Tag::Sdt {
+            self.sdts.pop();
+        }
         match tag {
             Tag::P => {
                 if let Some(p) = self.paras.pop() {

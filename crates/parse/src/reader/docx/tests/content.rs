@@ -109,6 +109,16 @@ fn tracked_changes_fields_and_marks_are_handled() {
 }
 
 #[test]
+fn a_content_control_showing_its_placeholder_holds_no_text() {
+    let body = p(concat!(
+        r#"<w:r><w:t xml:space="preserve">Status: </w:t></w:r>"#,
+        r#"<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>Click or tap here to enter text.</w:t></w:r></w:sdtContent></w:sdt>"#,
+        r#"<w:sdt><w:sdtPr><w:showingPlcHdr w:val="0"/></w:sdtPr><w:sdtContent><w:r><w:t>done</w:t></w:r></w:sdtContent></w:sdt>"#
+    ));
+    assert_eq!(read(&body)[0].text(), "Status: done");
+}
+
+#[test]
 fn headings_from_styles_and_outline_levels() {
     let body = [
         styled("Heading2", &r("Two")),
