@@ -29,9 +29,8 @@ pub(crate) fn html_fragment(source: &str, first_line: u32) -> Vec<Block> {
 /// them all.
 pub(crate) fn starts_with_note_marker(line: &str) -> bool {
     let mut after = line.trim_start();
-    if after.starts_with([
-        '¹', '²', '³', '\u{2074}', '\u{2075}', '\u{2076}', '\u{2077}', '\u{2078}', '\u{2079}',
-    ]) || raised_number(after)
+    if after.starts_with(|c| crate::recognise::notes::superscript_digit(c).is_some())
+        || raised_number(after)
     {
         return true;
     }

@@ -496,15 +496,16 @@ fn contributors_from_table(ctx: &mut Context<'_>, t: &crate::block::Table) {
         let mut lone: Option<(usize, LabelMatch)> = None;
         for (col, cell) in row.cells.iter().enumerate() {
             let text = cell.text().trim();
+            // The fields of a one-line cell, read once.
+            let one_line = (!text.contains('\n')).then(|| header_fields(text));
             if let Some((at, m)) = lone.take() {
-                if !text.contains('\n') && header_fields(text).is_empty() {
+                if one_line.as_ref().is_some_and(Vec::is_empty) {
                     fields.push((at, m, text.to_string(), row.lines.start));
                     continue;
                 }
                 fields.push((at, m, String::new(), row.lines.start));
             }
-            if !text.contains('\n')
-                && let [(m, value)] = header_fields(text).as_slice()
+            if let Some([(m, value)]) = one_line.as_deref()
                 && value.trim().is_empty()
             {
                 lone = Some((col, m.clone()));

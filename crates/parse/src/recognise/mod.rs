@@ -10,7 +10,7 @@ mod decision;
 mod header;
 mod ids;
 mod matrix;
-mod notes;
+pub(crate) mod notes;
 mod table;
 
 use crate::block::{Block, BlockKind, Lines};
@@ -302,6 +302,24 @@ mod tests {
         doc.diagnostics.iter().map(|d| (d.code, d.line)).collect()
     }
 
+    /// A contributor as (role, name, position, unit).
+    type Person<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
+    /// Each contributor of `doc`.
+    fn people(doc: &crate::Document) -> Vec<Person<'_>> {
+        doc.contributors
+            .iter()
+            .map(|c| {
+                (
+                    c.role.as_str(),
+                    c.name.as_deref(),
+                    c.position.as_deref(),
+                    c.unit.as_deref(),
+                )
+            })
+            .collect()
+    }
+
     const REC: &str = "### Recommendation 1: Do it.\n\n**Management response:** Accepted.\n\n";
 
     #[test]
@@ -434,18 +452,7 @@ mod tests {
             <tr><th>Office:</th><td>X</td><th>Office:</th><td></td></tr></table>\n\
             <p><b>Recommendation 1:</b> Do it.</p><p><b>Management response:</b> Accepted.</p>";
         let doc = crate::parse(html.as_bytes(), crate::Format::Html).unwrap();
-        let people: Vec<_> = doc
-            .contributors
-            .iter()
-            .map(|c| {
-                (
-                    c.role.as_str(),
-                    c.name.as_deref(),
-                    c.position.as_deref(),
-                    c.unit.as_deref(),
-                )
-            })
-            .collect();
+        let people = people(&doc);
         assert_eq!(
             people,
             [
@@ -463,18 +470,7 @@ mod tests {
              | Position | Manager | Director |\n| Unit/Bureau | X | Y |\n| Date | 2024 | 2025 |\n\n{REC}"
         );
         let doc = crate::parse(text.as_bytes(), crate::Format::Markdown).unwrap();
-        let people: Vec<_> = doc
-            .contributors
-            .iter()
-            .map(|c| {
-                (
-                    c.role.as_str(),
-                    c.name.as_deref(),
-                    c.position.as_deref(),
-                    c.unit.as_deref(),
-                )
-            })
-            .collect();
+        let people = people(&doc);
         assert_eq!(
             people,
             [

@@ -24,7 +24,7 @@ pub(crate) fn starts_with_marker(inline: &Inline) -> bool {
 }
 
 /// The digit a superscript digit character stands for (`¹` → `1`).
-fn superscript_digit(c: char) -> Option<char> {
+pub(crate) fn superscript_digit(c: char) -> Option<char> {
     match c {
         '¹' => Some('1'),
         '²' => Some('2'),
@@ -38,19 +38,22 @@ fn superscript_digit(c: char) -> Option<char> {
 /// `[1] Status…`: the number in brackets that Word's and Google Docs' HTML
 /// give a footnote, and the text after it.
 fn bracket_marker(text: &str) -> Option<(&str, &str)> {
-    let inner = text.strip_prefix('[')?;
-    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = inner[digits..].strip_prefix(']')?;
-    ((1..=3).contains(&digits)).then(|| (&inner[..digits], rest))
+    enclosed_number(text, '[', ']')
 }
 
-/// `(1) Status…`: a number in brackets and a space, and the text after it.
+/// `(1) Status…`: a number in round brackets and a space, and the text
+/// after it.
 fn paren_marker(text: &str) -> Option<(&str, &str)> {
-    let inner = text.strip_prefix('(')?;
+    enclosed_number(text, '(', ')').filter(|(_, rest)| rest.starts_with([' ', '\t', '\u{a0}']))
+}
+
+/// One to three digits between `open` and `close` at the start of `text`,
+/// and the text after them.
+fn enclosed_number(text: &str, open: char, close: char) -> Option<(&str, &str)> {
+    let inner = text.strip_prefix(open)?;
     let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = inner[digits..].strip_prefix(')')?;
-    ((1..=3).contains(&digits) && rest.starts_with([' ', '\t', '\u{a0}']))
-        .then(|| (&inner[..digits], rest))
+    let rest = inner[digits..].strip_prefix(close)?;
+    ((1..=3).contains(&digits)).then(|| (&inner[..digits], rest))
 }
 
 /// `1 Status…`, `12 Time frames…`: one or two digits, one space or tab, a

@@ -564,10 +564,9 @@ pub(crate) fn action_from_row(
     };
     // `• Train technicians`: the bullet marks an item of the list of
     // actions, not the action's text.
+    let unbulleted = without_bullet(description);
     let (id, description) = match (id, col(Column::Id)) {
-        (None, None) if without_bullet(description).len() < description.len() => {
-            split_action_id(without_bullet(description))
-        }
+        (None, None) if unbulleted.len() < description.len() => split_action_id(unbulleted),
         (id, _) => (id, description),
     };
     let time = clean(time);
